@@ -16,6 +16,19 @@ public abstract class FeatureMatrix(int rows, int columns)
 
     /// <summary>Copies one contiguous block of rows starting at <paramref name="firstRow"/>.</summary>
     public abstract void CopyRange(int firstRow, int count, Span<float> destination);
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows as a new matrix (for subsets). This default copies into floats;
+    /// a compact subclass overrides it to stay compact.
+    /// </summary>
+    public virtual FeatureMatrix TakeRows(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Rows);
+        var data = new float[count * Columns];
+        CopyRange(0, count, data);
+        return new FloatFeatures(data, count, Columns);
+    }
 }
 
 /// <summary>Features stored as float32.</summary>
@@ -76,6 +89,13 @@ public sealed class ByteFeatures : FeatureMatrix
 
     public override void CopyRange(int firstRow, int count, Span<float> destination) =>
         Widen(_data.AsSpan(firstRow * Columns, count * Columns), destination);
+
+    public override FeatureMatrix TakeRows(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Rows);
+        return new ByteFeatures(_data.AsSpan(0, count * Columns).ToArray(), count, Columns, Scale);
+    }
 
     private void Widen(ReadOnlySpan<byte> source, Span<float> destination)
     {
