@@ -6,10 +6,11 @@ namespace ActRun.Core.Data;
 /// one more instance here and one more line in <see cref="DatasetCatalog"/>.
 /// </summary>
 /// <param name="Name">The dataset's name in the catalog and in results.</param>
+/// <param name="Description">One line for <c>datasets list</c>.</param>
 /// <param name="Folder">The subfolder of the data directory that holds the files.</param>
 /// <param name="SystemFolders">Folders searched after the data directory, e.g. where a system package installs the files.</param>
 /// <param name="InstallHint">Extra advice for the missing-files message, or null.</param>
-public sealed record MnistLayout(string Name, string Folder, IReadOnlyList<string> SystemFolders, string? InstallHint)
+public sealed record MnistLayout(string Name, string Description, string Folder, IReadOnlyList<string> SystemFolders, string? InstallHint)
 {
     public const int ImageRows = 28;
     public const int ImageColumns = 28;
@@ -22,11 +23,13 @@ public sealed record MnistLayout(string Name, string Folder, IReadOnlyList<strin
 
     public static IReadOnlyList<string> FileNames { get; } = [TrainImages, TrainLabels, TestImages, TestLabels];
 
-    public static MnistLayout Mnist { get; } = new("mnist", "mnist", [], null);
+    public static MnistLayout Mnist { get; } = new(
+        "mnist", "handwritten digits 0-9, 28x28 grey, 60,000 train + 10,000 test (files in <data dir>/mnist/)", "mnist", [], null);
 
     /// <summary>Zalando's Fashion-MNIST; Debian's <c>dataset-fashion-mnist</c> package installs it with MNIST's file names.</summary>
     public static MnistLayout FashionMnist { get; } = new(
         "fashion_mnist",
+        "Zalando's clothing images, 10 classes, MNIST's format and sizes (<data dir>/fashion-mnist/ or the Debian package)",
         "fashion-mnist",
         ["/usr/share/datasets/fashion-mnist"],
         "on Debian or Ubuntu, 'apt-get install dataset-fashion-mnist' also works");
