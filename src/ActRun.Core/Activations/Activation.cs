@@ -40,5 +40,29 @@ public abstract class Activation
         for (int i = 0; i < z.Length; i++) dz[i] = da[i] * Derivative(z[i], a[i]);
     }
 
+    /// <summary>
+    /// Learnable parameters (PReLU's slopes), owned and updated by the layer like its weights: how many there
+    /// are for a layer of <paramref name="columns"/> units. Zero for almost every activation.
+    /// </summary>
+    public virtual int ParameterCount(int columns) => 0;
+
+    /// <summary>Writes the initial values of the learnable parameters (length <see cref="ParameterCount"/>).</summary>
+    public virtual void InitializeParameters(Span<float> parameters, int columns)
+    {
+    }
+
+    /// <summary>a = f(z; parameters). Without learnable parameters it is <see cref="Forward(ReadOnlySpan{float}, Span{float}, int, in ActivationContext)"/>.</summary>
+    public virtual void Forward(ReadOnlySpan<float> z, Span<float> a, int columns, ReadOnlySpan<float> parameters, in ActivationContext context) =>
+        Forward(z, a, columns, context);
+
+    /// <summary>
+    /// dz = da ⊙ ∂f/∂z (assigned), and the parameter gradients Σ da ⊙ ∂f/∂θ are added into
+    /// <paramref name="parameterGradients"/> (accumulated, like weight gradients).
+    /// </summary>
+    public virtual void Backward(
+        ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int columns,
+        ReadOnlySpan<float> parameters, Span<float> parameterGradients) =>
+        Backward(z, a, da, dz, columns);
+
     public override string ToString() => Spec.ToString();
 }

@@ -1,14 +1,38 @@
 namespace ActRun.Core.Activations;
 
-/// <summary>The one table of activations: names, aliases and factories. (Placeholder: grows into the catalog.)</summary>
-public static class ActivationRegistry
+/// <summary>
+/// The one table of activations (<see cref="Entries"/>, in ActivationRegistry.Table.cs) and the way from a
+/// spec text to an activation: parse, resolve the name, check and canonicalise the parameters, build.
+/// </summary>
+public static partial class ActivationRegistry
 {
-    public static Activation Create(string text) => text.Trim() switch
+    /// <summary>The entry whose canonical name or alias is <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static ActivationEntry? Find(string name) => Entries.FirstOrDefault(e => e.Matches(name));
+
+    /// <summary>Builds the activation a spec text describes, e.g. <c>elu</c>, <c>LeakyReLU(0.2)</c>, <c>softplus(beta=2)</c>.</summary>
+    public static Activation Create(string text)
     {
-        "linear" or "identity" or "none" => new Linear(),
-        "relu" => new Relu(),
-        var other => throw new ConfigException($"Unknown activation '{other}'."),
-    };
+        var syntax = ActivationSpecSyntax.Parse(text);
+        var entry = Find(syntax.Name) ?? throw UnknownActivation(syntax.Name);
+        var values = entry.Parameters.ToDictionary(p => p.Name, p => p.Default);
+        var given = new HashSet<string>();
+        for (int i = 0; i < syntax.Arguments.Count; i++)
+        {
+            var (key, valueText) = syntax.Arguments[i];
+            var parameter = Lookup(entry, key, i);
+            if (!given.Add(parameter.Name))
+                throw new ConfigException($"Activation '{entry.Name}' has parameter '{parameter.Name}' twice.");
+            if (!parameter.TryParse(valueText, out double value) || !parameter.Allows(value))
+                throw new ConfigException($"Parameter '{parameter.Name}' of activation '{entry.Name}' must be {parameter.Allowed}; got '{valueText}'.");
+            values[parameter.Name] = value;
+        }
+        var nonDefault = entry.Parameters
+            .Where(p => values[p.Name] != p.Default)
+            .Select(p => KeyValuePair.Create(p.Name, values[p.Name]));
+        return entry.Factory(new ActivationArguments(new ActivationSpec(entry.Name, nonDefault), values));
+    }
+
+    public static Activation Create(ActivationSpec spec) => Create(spec.ToString());
 
     /// <summary>Splits a comma-separated list, keeping commas inside parentheses: "relu,elu(alpha=1, x)" is two.</summary>
     public static IReadOnlyList<string> SplitList(string list)
@@ -28,5 +52,30 @@ public static class ActivationRegistry
         }
         items.Add(list[start..].Trim());
         return items.Where(s => s.Length > 0).ToList();
+    }
+
+    private static ActivationParameter Lookup(ActivationEntry entry, string? key, int position)
+    {
+        if (key is null)
+        {
+            return position < entry.Parameters.Count
+                ? entry.Parameters[position]
+                : throw new ConfigException(
+                    $"Activation '{entry.Name}' takes {entry.Parameters.Count} parameter(s){ParameterList(entry)}; got more values.");
+        }
+        return entry.FindParameter(key)
+            ?? throw new ConfigException($"Unknown parameter '{key}' for activation '{entry.Name}'{ParameterList(entry)}.");
+    }
+
+    private static string ParameterList(ActivationEntry entry) => entry.Parameters.Count == 0
+        ? " (it has none)"
+        : "; allowed: " + string.Join(", ", entry.Parameters.Select(p => p.Name));
+
+    private static ConfigException UnknownActivation(string name)
+    {
+        var suggestion = NameSuggestion.Closest(name, Entries.SelectMany(e => e.Aliases.Prepend(e.Name)));
+        return new ConfigException(suggestion is null
+            ? $"Unknown activation '{name}'."
+            : $"Unknown activation '{name}'. Did you mean '{suggestion}'?");
     }
 }

@@ -27,10 +27,19 @@ public sealed class ActivationSpec : IEquatable<ActivationSpec>
         for (int i = 0; i < Parameters.Count; i++)
         {
             if (i > 0) sb.Append(", ");
-            sb.Append(Parameters[i].Key).Append('=').Append(FormatNumber(Parameters[i].Value));
+            var (key, value) = (Parameters[i].Key, Parameters[i].Value);
+            string text = ActivationRegistry.Find(Name)?.FindParameter(key)?.Format(value) ?? FormatNumber(value);
+            sb.Append(key).Append('=').Append(text);
         }
         return sb.Append(')').ToString();
     }
+
+    /// <summary>
+    /// Reads a spec and canonicalises it through the registry: aliases become the canonical name, a positional
+    /// first value is named, default values are dropped (<c>LeakyReLU(0.2)</c> gives <c>leaky_relu(negative_slope=0.2)</c>).
+    /// Throws <see cref="ConfigException"/> for an unknown name or a bad parameter.
+    /// </summary>
+    public static ActivationSpec Parse(string text) => ActivationRegistry.Create(text).Spec;
 
     /// <summary>Shortest round-trip text of a parameter value, invariant culture (0.2, not 0.20000000298).</summary>
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,50 @@
+namespace ActRun.Core.Activations.Simd;
+
+/// <summary>
+/// Runs an <see cref="IActivationOp"/> over a block: the widest accelerated vectors first, then narrower
+/// ones on what is left, then the scalar form on the last few elements.
+/// </summary>
+public static class ElementwiseKernels
+{
+    /// <summary>a = f(z).</summary>
+    public static void Forward<TOp>(in TOp op, ReadOnlySpan<float> z, Span<float> a) where TOp : struct, IActivationOp
+    {
+        if (a.Length < z.Length) throw new ArgumentException("The output is shorter than the input.", nameof(a));
+        int i = ForwardBlocks<TOp, FloatVector512>(op, z, a, 0);
+        i = ForwardBlocks<TOp, FloatVector256>(op, z, a, i);
+        i = ForwardBlocks<TOp, FloatVector128>(op, z, a, i);
+        for (; i < z.Length; i++) a[i] = op.Value(z[i]);
+    }
+
+    /// <summary>dz = da ⊙ f'(z), given a = f(z).</summary>
+    public static void Backward<TOp>(in TOp op, ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz)
+        where TOp : struct, IActivationOp
+    {
+        if (a.Length < z.Length || da.Length < z.Length || dz.Length < z.Length)
+            throw new ArgumentException("The blocks z, a, da and dz must have the same length.");
+        int i = BackwardBlocks<TOp, FloatVector512>(op, z, a, da, dz, 0);
+        i = BackwardBlocks<TOp, FloatVector256>(op, z, a, da, dz, i);
+        i = BackwardBlocks<TOp, FloatVector128>(op, z, a, da, dz, i);
+        for (; i < z.Length; i++) dz[i] = da[i] * op.Derivative(z[i], a[i]);
+    }
+
+    private static int ForwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, Span<float> a, int i)
+        where TOp : struct, IActivationOp
+        where TVector : struct, IFloatVector<TVector>
+    {
+        if (!TVector.IsHardwareAccelerated) return i;
+        for (; i <= z.Length - TVector.Count; i += TVector.Count)
+            op.Value(TVector.Load(z, i)).Store(a, i);
+        return i;
+    }
+
+    private static int BackwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int i)
+        where TOp : struct, IActivationOp
+        where TVector : struct, IFloatVector<TVector>
+    {
+        if (!TVector.IsHardwareAccelerated) return i;
+        for (; i <= z.Length - TVector.Count; i += TVector.Count)
+            (TVector.Load(da, i) * op.Derivative(TVector.Load(z, i), TVector.Load(a, i))).Store(dz, i);
+        return i;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ActRun.Core.Activations.Simd;
+
+/// <summary><see cref="IFloatVector{TSelf}"/> over <see cref="Vector256{T}"/>.</summary>
+public readonly struct FloatVector256(Vector256<float> value) : IFloatVector<FloatVector256>
+{
+    public Vector256<float> Value { get; } = value;
+
+    public static int Count => Vector256<float>.Count;
+    public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FloatVector256 Load(ReadOnlySpan<float> source, int index) =>
+        new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Span<float> destination, int index) =>
+        Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)index);
+
+    public static implicit operator FloatVector256(float value) => new(Vector256.Create(value));
+    public static FloatVector256 operator +(FloatVector256 left, FloatVector256 right) => new(left.Value + right.Value);
+    public static FloatVector256 operator -(FloatVector256 left, FloatVector256 right) => new(left.Value - right.Value);
+    public static FloatVector256 operator *(FloatVector256 left, FloatVector256 right) => new(left.Value * right.Value);
+    public static FloatVector256 operator /(FloatVector256 left, FloatVector256 right) => new(left.Value / right.Value);
+    public static FloatVector256 operator -(FloatVector256 value) => new(-value.Value);
+
+    public static FloatVector256 Min(FloatVector256 left, FloatVector256 right) => new(Vector256.Min(left.Value, right.Value));
+    public static FloatVector256 Max(FloatVector256 left, FloatVector256 right) => new(Vector256.Max(left.Value, right.Value));
+    public static FloatVector256 Abs(FloatVector256 value) => new(Vector256.Abs(value.Value));
+    public static FloatVector256 Sqrt(FloatVector256 value) => new(Vector256.Sqrt(value.Value));
+    public static FloatVector256 Exp(FloatVector256 value) => new(Vector256.Exp(value.Value));
+    public static FloatVector256 Log(FloatVector256 value) => new(Vector256.Log(value.Value));
+    public static FloatVector256 CopySign(FloatVector256 value, FloatVector256 sign) => new(Vector256.CopySign(value.Value, sign.Value));
+
+    public static FloatVector256 GreaterThan(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThan(left.Value, right.Value));
+    public static FloatVector256 GreaterThanOrEqual(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThanOrEqual(left.Value, right.Value));
+    public static FloatVector256 LessThan(FloatVector256 left, FloatVector256 right) => new(Vector256.LessThan(left.Value, right.Value));
+    public static FloatVector256 LessThanOrEqual(FloatVector256 left, FloatVector256 right) => new(Vector256.LessThanOrEqual(left.Value, right.Value));
+    public static FloatVector256 And(FloatVector256 left, FloatVector256 right) => new(left.Value & right.Value);
+
+    public static FloatVector256 Select(FloatVector256 mask, FloatVector256 whenTrue, FloatVector256 whenFalse) =>
+        new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+}
