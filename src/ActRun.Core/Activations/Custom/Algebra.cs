@@ -18,6 +18,7 @@ internal static class Algebra
     {
         NumberNode n => Number(-n.Value + 0.0), // + 0.0 turns -0 into 0
         NegateNode n => n.Operand,
+        BinaryNode { Operator: BinaryOperator.Multiply, Left: NumberNode k } m => Multiply(Number(-k.Value), m.Right),
         _ => new NegateNode(a),
     };
 

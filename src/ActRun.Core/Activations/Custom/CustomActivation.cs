@@ -48,25 +48,33 @@ public sealed class CustomActivation : Activation
     }
 
     /// <summary>
-    /// True for text meant as an expression rather than a registry name: it has the identifier x or an operator
-    /// (+ - * / ^), and is not a <c>name(key=value)</c> form. "relu" and "elu(alpha=-1)" are not expressions;
-    /// "x", "relu(x)" and "x*sigmoid(1.5*x)" are.
+    /// True for text meant as an expression rather than a registry name: it has the identifier x, or it has an
+    /// operator (+ - * / ^) and every name in it is a function or constant of the expression language. A
+    /// <c>name(key=value)</c> form never is. "relu", "elu(alpha=-1)" and "leaky-relu" (a misspelt name, which
+    /// should get the registry's suggestion) are not expressions; "x", "relu(x)", "x*sigmoid(1.5*x)" and "2*e" are.
     /// </summary>
     public static bool LooksLikeExpression(string text)
     {
         if (text.Contains('=')) return false;
+        bool hasOperator = false, allNamesKnown = true;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if ("+-*/^".Contains(c)) return true;
+            if ("+-*/^".Contains(c)) hasOperator = true;
             if (!ExpressionTokenizer.IsIdentifierStart(c)) continue;
             int end = i + 1;
             while (end < text.Length && ExpressionTokenizer.IsIdentifierPart(text[end])) end++;
-            if (end - i == 1 && c == 'x') return true;
+            string name = text[i..end];
+            if (name == "x") return true;
+            allNamesKnown &= ExpressionParser.IsKnownName(name) || IsExponent(text, i);
             i = end - 1;
         }
-        return false;
+        return hasOperator && allNamesKnown;
     }
+
+    /// <summary>The e of 1e-3 is part of a number, not a name.</summary>
+    private static bool IsExponent(string text, int i) =>
+        i > 0 && (char.IsAsciiDigit(text[i - 1]) || text[i - 1] == '.') && (text[i] == 'e' || text[i] == 'E');
 
     /// <summary>f(x), computed in double and rounded once.</summary>
     public override float Value(float x) => _value(x);

@@ -53,9 +53,12 @@ internal sealed class ExpressionFunction
     public static readonly ExpressionFunction Tanh = Unary("tanh", typeof(Math), nameof(Math.Tanh),
         (u, du) => Multiply(Subtract(One, Power(Call(Tanh!, u), Number(2))), du));
 
-    /// <summary>sigmoid(u) = 1/(1+exp(-u)); sigmoid(u)' = sigmoid(u) (1 - sigmoid(u)) u'.</summary>
+    /// <summary>
+    /// sigmoid(u) = 1/(1+exp(-u)); sigmoid(u)' = sigmoid(u) sigmoid(-u) u', which is sigmoid (1 - sigmoid)
+    /// without the cancellation that makes 1 - sigmoid(40) exactly 0.
+    /// </summary>
     public static readonly ExpressionFunction Sigmoid = Unary("sigmoid", typeof(ExpressionMath), nameof(ExpressionMath.Sigmoid),
-        (u, du) => Multiply(Multiply(Call(Sigmoid!, u), Subtract(One, Call(Sigmoid!, u))), du));
+        (u, du) => Multiply(Multiply(Call(Sigmoid!, u), Call(Sigmoid!, Negate(u))), du));
 
     /// <summary>softplus(u) = log(1+exp(u)); softplus(u)' = sigmoid(u) u'.</summary>
     public static readonly ExpressionFunction Softplus = Unary("softplus", typeof(ExpressionMath), nameof(ExpressionMath.Softplus),

@@ -38,6 +38,9 @@ internal sealed class ExpressionParser
         return node;
     }
 
+    /// <summary>True for a function or constant name, or x.</summary>
+    public static bool IsKnownName(string name) => Identifiers.Contains(name) || ExpressionFunction.ByName.ContainsKey(name);
+
     /// <summary>The one error format: <c>Expression 'x+y': column 3: unknown identifier 'y' ...</c></summary>
     public static ConfigException Error(string text, int column, string detail) =>
         new($"Expression '{text}': column {column}: {detail}");

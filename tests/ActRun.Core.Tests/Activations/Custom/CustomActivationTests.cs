@@ -57,6 +57,15 @@ public class CustomActivationTests
     }
 
     [Fact]
+    public void Sigmoid_derivative_keeps_its_tail_at_large_inputs()
+    {
+        // sigmoid'(40) = e^-40 / (1 + e^-40)^2; computing 1 - sigmoid(40) in double would give exactly 0.
+        float derivative = CustomActivation.Parse("sigmoid(x)").Derivative(40f, 1f);
+
+        Assert.Equal(4.248354255291589e-18, derivative, 1e-24);
+    }
+
+    [Fact]
     public void Log_of_a_negative_input_is_nan_rather_than_an_exception()
     {
         var activation = CustomActivation.Parse("log(x)");
@@ -114,6 +123,9 @@ public class CustomActivationTests
     [InlineData("leaky_relu(negative_slope=0.2)", false)]
     [InlineData("elu(alpha=-1)", false)]          // the minus is inside a parameter
     [InlineData("softplus(beta=2, threshold=20)", false)]
+    [InlineData("1E-3*x", true)]
+    [InlineData("1E-3*sigmoid(2)", true)]        // no x, but only known names: a (constant) expression
+    [InlineData("leaky-relu", false)]             // a misspelt name: the registry's suggestion helps more
     [InlineData("xielu", false)]                  // x inside a name is not the variable
     [InlineData("max_x", false)]
     public void Looks_like_expression_tells_expressions_from_registry_names(string text, bool expected)
