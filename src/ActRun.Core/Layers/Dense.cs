@@ -1,0 +1,86 @@
+using ActRun.Core.Activations;
+using ActRun.Core.Engine;
+using ActRun.Core.Initializers;
+
+namespace ActRun.Core.Layers;
+
+/// <summary>
+/// A fully connected layer: z = x·W + b, a = f(z), with W stored [inputs × outputs] as in Keras.
+/// Buffers are sized once for the largest batch, so a training step allocates nothing.
+/// </summary>
+public sealed class Dense
+{
+    private readonly float[] _z;
+    private readonly float[] _a;
+    private readonly float[] _dz;
+    private readonly float[] _dx;
+    private float[] _input = [];
+
+    public Dense(int inputs, int outputs, Activation activation, int maxBatch)
+    {
+        Inputs = inputs;
+        Outputs = outputs;
+        Activation = activation;
+        Weights = new Parameter("kernel", inputs * outputs);
+        Bias = new Parameter("bias", outputs);
+        _z = new float[maxBatch * outputs];
+        _a = activation.IsIdentity ? _z : new float[maxBatch * outputs];
+        _dz = new float[maxBatch * outputs];
+        _dx = new float[maxBatch * inputs];
+    }
+
+    public int Inputs { get; }
+    public int Outputs { get; }
+    public Activation Activation { get; }
+    public Parameter Weights { get; }
+    public Parameter Bias { get; }
+
+    /// <summary>Pre-activations of the last forward pass (rows × outputs).</summary>
+    public ReadOnlySpan<float> PreActivations(int rows) => _z.AsSpan(0, rows * Outputs);
+
+    public void Initialize(Initializer init, Rng rng)
+    {
+        init.Fill(Weights.Value, Inputs, Outputs, rng);
+        Array.Clear(Bias.Value);
+    }
+
+    /// <summary>Forward over rows × Inputs; keeps a reference to the input for the backward pass.</summary>
+    public float[] Forward(float[] input, int rows, in ActivationContext context)
+    {
+        _input = input;
+        int n = Outputs;
+        var z = _z.AsSpan(0, rows * n);
+        Gemm.MultiplyNN(input.AsSpan(0, rows * Inputs), Weights.Value, z, rows, Inputs, n, accumulate: false);
+        var bias = Bias.Value.AsSpan();
+        for (int r = 0; r < rows; r++) AddInPlace(z.Slice(r * n, n), bias);
+        if (!Activation.IsIdentity) Activation.Forward(z, _a.AsSpan(0, rows * n), n, context);
+        return _a;
+    }
+
+    /// <summary>
+    /// Given dL/da (rows × Outputs), adds dL/dW and dL/db into the gradients and returns dL/dx
+    /// (null when <paramref name="needInputGradient"/> is false: the first layer's is never used).
+    /// </summary>
+    public float[]? Backward(float[] outputGradient, int rows, bool needInputGradient)
+    {
+        int n = Outputs;
+        var dz = _dz.AsSpan(0, rows * n);
+        if (Activation.IsIdentity)
+            outputGradient.AsSpan(0, rows * n).CopyTo(dz);
+        else
+            Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n);
+
+        Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, Weights.Gradient, Inputs, rows, n, accumulate: true);
+        var db = Bias.Gradient.AsSpan();
+        for (int r = 0; r < rows; r++) AddInPlace(db, dz.Slice(r * n, n));
+
+        if (!needInputGradient) return null;
+        Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, n, Inputs, accumulate: false);
+        return _dx;
+    }
+
+    private static void AddInPlace(Span<float> target, ReadOnlySpan<float> values)
+    {
+        for (int j = 0; j < target.Length; j++) target[j] += values[j];
+    }
+}

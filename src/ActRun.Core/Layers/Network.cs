@@ -1,0 +1,58 @@
+using ActRun.Core.Activations;
+using ActRun.Core.Engine;
+using ActRun.Core.Initializers;
+
+namespace ActRun.Core.Layers;
+
+/// <summary>
+/// A multi-layer perceptron: hidden Dense layers with one activation, then a linear output layer whose
+/// logits go to an output head (the output activation fused with its loss).
+/// </summary>
+public sealed class Network
+{
+    private readonly Dense[] _layers;
+
+    /// <param name="activation">Makes one activation per hidden layer (an activation may hold per-layer state).</param>
+    public Network(int inputs, IReadOnlyList<int> hidden, Func<Activation> activation, int outputs, int maxBatch)
+    {
+        var layers = new List<Dense>();
+        int fanIn = inputs;
+        foreach (int width in hidden)
+        {
+            layers.Add(new Dense(fanIn, width, activation(), maxBatch));
+            fanIn = width;
+        }
+        layers.Add(new Dense(fanIn, outputs, new Linear(), maxBatch));
+        _layers = layers.ToArray();
+        Parameters = _layers.SelectMany(l => new[] { l.Weights, l.Bias }).ToArray();
+        MaxBatch = maxBatch;
+    }
+
+    public IReadOnlyList<Dense> Layers => _layers;
+    public IReadOnlyList<Parameter> Parameters { get; }
+    public int MaxBatch { get; }
+    public int Inputs => _layers[0].Inputs;
+    public int Outputs => _layers[^1].Outputs;
+
+    /// <summary>Weights from the initializer in layer order from one generator; biases zero.</summary>
+    public void Initialize(Initializer init, Rng rng)
+    {
+        foreach (var layer in _layers) layer.Initialize(init, rng);
+    }
+
+    /// <summary>Logits (rows × Outputs) for a batch of rows × Inputs.</summary>
+    public float[] Forward(float[] input, int rows, in ActivationContext context)
+    {
+        float[] x = input;
+        foreach (var layer in _layers) x = layer.Forward(x, rows, context);
+        return x;
+    }
+
+    /// <summary>Back-propagates dL/dlogits, adding every parameter's gradient.</summary>
+    public void Backward(float[] logitGradient, int rows)
+    {
+        float[] g = logitGradient;
+        for (int i = _layers.Length - 1; i >= 0; i--)
+            g = _layers[i].Backward(g, rows, needInputGradient: i > 0)!;
+    }
+}

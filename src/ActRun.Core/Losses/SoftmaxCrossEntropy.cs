@@ -1,0 +1,44 @@
+using ActRun.Core.Data;
+
+namespace ActRun.Core.Losses;
+
+/// <summary>
+/// softmax + categorical cross-entropy. Loss: logsumexp(z) − z_y, computed in log space after subtracting
+/// the row maximum (never log of a rounded-to-zero probability). Gradient: (p − onehot(y)) / rows.
+/// </summary>
+public sealed class SoftmaxCrossEntropy : OutputHead
+{
+    public override string Activation => "softmax";
+    public override string Loss => "categorical_crossentropy";
+    public override int OutputUnits(Dataset data) => data.ClassCount;
+
+    public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
+    {
+        int k = logits.Length / rows;
+        double lossSum = 0;
+        int correct = 0;
+        float scale = 1f / rows;
+        for (int r = 0; r < rows; r++)
+        {
+            var z = logits.Slice(r * k, k);
+            int y = targets.Labels[r];
+            float max = z[0];
+            int argmax = 0;
+            for (int j = 1; j < k; j++)
+                if (z[j] > max) { max = z[j]; argmax = j; }
+            double sum = 0;
+            for (int j = 0; j < k; j++) sum += Math.Exp(z[j] - max);
+            double logSum = Math.Log(sum);
+            lossSum += logSum - (z[y] - max);
+            if (argmax == y) correct++;
+            if (computeGradient)
+            {
+                var g = gradient.Slice(r * k, k);
+                double inv = 1.0 / sum;
+                for (int j = 0; j < k; j++) g[j] = (float)(Math.Exp(z[j] - max) * inv) * scale;
+                g[y] -= scale;
+            }
+        }
+        return new BatchLoss(lossSum, correct);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using ActRun.Core.Activations;
+using ActRun.Core.Data;
+using ActRun.Core.Engine;
+using ActRun.Core.Initializers;
+using ActRun.Core.Layers;
+using ActRun.Core.Losses;
+using ActRun.Core.Optimizers;
+
+namespace ActRun.Core.Training;
+
+/// <summary>
+/// Trains one network: epochs of shuffled mini-batches (the last partial batch included), then an evaluation
+/// of the test split. All randomness derives from the run's seed: initial weights, shuffling and the
+/// activation's own draws (rrelu) each have their own stream, so changing one never shifts another.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Largest batch used for evaluation; training batches may be larger.</summary>
+    private const int EvaluationBatch = 512;
+
+    public static RunResult Train(Dataset data, RunSettings settings, Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
+    {
+        var model = settings.Model;
+        var head = OutputHead.Create(model.Output, data);
+        // Fail on a bad name before any work, with the registry's message.
+        ActivationRegistry.Create(model.Activation);
+        int batch = settings.Train.BatchSize;
+        var network = new Network(data.FeatureCount, model.Hidden, () => ActivationRegistry.Create(model.Activation),
+            head.OutputUnits(data), Math.Max(batch, EvaluationBatch));
+        var init = InitializerRegistry.Resolve(model.Init, model.Activation);
+        network.Initialize(init, new Rng(Rng.Derive(settings.Seed, "init")));
+        var optimizer = Optimizer.Create(settings.Train.Optimizer, network.Parameters);
+        var shuffleRng = new Rng(Rng.Derive(settings.Seed, "shuffle"));
+        var trainingContext = new ActivationContext(true, new Rng(Rng.Derive(settings.Seed, "activation")));
+
+        var buffers = new Buffers(network, data);
+        int n = data.Train.Count;
+        int[] order = Enumerable.Range(0, n).ToArray();
+        var epochs = new List<EpochMetrics>();
+        var status = RunStatus.Ok;
+
+        for (int epoch = 1; epoch <= settings.Train.Epochs; epoch++)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                status = RunStatus.Cancelled;
+                break;
+            }
+            var clock = Stopwatch.StartNew();
+            shuffleRng.Shuffle(order.AsSpan());
+            double lossSum = 0;
+            long correct = 0;
+            bool diverged = false;
+            for (int start = 0; start < n; start += batch)
+            {
+                int rows = Math.Min(batch, n - start);
+                var indices = order.AsSpan(start, rows);
+                var targets = buffers.Gather(data.Train, indices);
+                var logits = network.Forward(buffers.Input, rows, trainingContext);
+                var result = head.Evaluate(logits.AsSpan(0, rows * network.Outputs), rows, targets, buffers.Gradient, computeGradient: true);
+                lossSum += result.LossSum;
+                correct += result.Correct;
+                if (!double.IsFinite(result.LossSum))
+                {
+                    diverged = true;
+                    break;
+                }
+                network.Backward(buffers.Gradient, rows);
+                optimizer.Step();
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+            var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers);
+            bool classification = data.Task == TaskKind.Classification;
+            var metrics = new EpochMetrics(epoch, lossSum / n, classification ? (double)correct / n : double.NaN,
+                testLoss, testAccuracy, seconds);
+            epochs.Add(metrics);
+            onEpoch?.Invoke(metrics);
+            if (diverged || !double.IsFinite(testLoss))
+            {
+                status = RunStatus.Diverged;
+                break;
+            }
+        }
+        return new RunResult(settings, epochs, status);
+    }
+
+    /// <summary>Mean loss and accuracy of a network on a split (evaluation mode: no training-time randomness).</summary>
+    public static (double Loss, double Accuracy) Evaluate(Network network, OutputHead head, DataSplit split, Buffers buffers)
+    {
+        int n = split.Count;
+        int[] all = buffers.Sequential(n);
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < n; start += network.MaxBatch)
+        {
+            int rows = Math.Min(network.MaxBatch, n - start);
+            var targets = buffers.Gather(split, all.AsSpan(start, rows));
+            var logits = network.Forward(buffers.Input, rows, ActivationContext.Evaluation);
+            var result = head.Evaluate(logits.AsSpan(0, rows * network.Outputs), rows, targets, default, computeGradient: false);
+            lossSum += result.LossSum;
+            correct += result.Correct;
+        }
+        return (lossSum / n, split.Labels is null ? double.NaN : (double)correct / n);
+    }
+
+    /// <summary>The per-run buffers a step reads and writes, allocated once.</summary>
+    public sealed class Buffers(Network network, Dataset data)
+    {
+        private readonly int[] _labels = new int[network.MaxBatch];
+        private readonly float[] _values = new float[network.MaxBatch * network.Outputs];
+        private int[] _sequential = [];
+
+        public float[] Input { get; } = new float[network.MaxBatch * data.FeatureCount];
+        public float[] Gradient { get; } = new float[network.MaxBatch * network.Outputs];
+
+        /// <summary>Copies the rows' features into <see cref="Input"/> and returns their targets.</summary>
+        public BatchTargets Gather(DataSplit split, ReadOnlySpan<int> rows)
+        {
+            split.Features.CopyRows(rows, Input);
+            if (split.Labels is { } labels)
+            {
+                for (int i = 0; i < rows.Length; i++) _labels[i] = labels[rows[i]];
+                return new BatchTargets(_labels.AsSpan(0, rows.Length), default);
+            }
+            int k = network.Outputs;
+            for (int i = 0; i < rows.Length; i++) split.Targets.AsSpan(rows[i] * k, k).CopyTo(_values.AsSpan(i * k, k));
+            return new BatchTargets(default, _values.AsSpan(0, rows.Length * k));
+        }
+
+        public int[] Sequential(int n)
+        {
+            if (_sequential.Length != n) _sequential = Enumerable.Range(0, n).ToArray();
+            return _sequential;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using ActRun.Console;
+using ActRun.Core;
+using ActRun.Core.Activations;
+using ActRun.Core.Data;
+using ActRun.Core.Experiments;
+using ActRun.Core.Losses;
+using ActRun.Core.Optimizers;
+using ActRun.Core.Results;
+using ActRun.Core.Training;
+
+namespace ActRun.Commands.Compare;
+
+/// <summary>Resolves the options into a <see cref="Comparison"/>, runs it, writes the result folder, prints the summary.</summary>
+public static class CompareAction
+{
+    public static int Run(ParseResult parse, CompareCommand o, CliContext context)
+    {
+        string datasetName = parse.GetValue(o.Dataset)!.Trim();
+        var defaults = DatasetDefaults.For(datasetName);
+        var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
+        string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();
+        if (!OptimizerSettings.Names.Contains(optimizerName))
+            throw new ConfigException($"--optimizer: unknown optimizer '{optimizerName}'.{Suggest.DidYouMean(optimizerName, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}.");
+        double lr = parse.GetValue(o.LearningRate)
+            ?? (optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName));
+        double momentum = parse.GetValue(o.Momentum);
+        if (momentum != 0 && optimizerName != "sgd") throw new ConfigException("--momentum applies to --optimizer sgd only.");
+        string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();
+        if (init != "auto") Core.Initializers.InitializerRegistry.Get(init);
+
+        var comparison = new Comparison(
+            datasetName,
+            activations,
+            OptionParsers.Given(parse, o.Hidden) ?? defaults.Hidden,
+            parse.GetValue(o.OutputActivation)!,
+            init,
+            new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
+                new OptimizerSettings(optimizerName, lr, momentum)),
+            parse.GetValue(o.Seed),
+            parse.GetValue(o.Seeds) ?? 1);
+
+        string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(datasetName, DateTime.Now);
+        if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
+
+        var dataDir = DataLocator.Resolve(parse.GetValue(o.DataDir));
+        var data = DatasetCatalog.Load(datasetName, new DatasetLoadOptions(dataDir, comparison.Seed));
+        string output = OutputHead.Create(comparison.Output, data).Activation;
+        ResultFolder.Prepare(outDir);
+
+        bool quiet = parse.GetValue(o.Quiet);
+        var log = quiet ? null : new ProgressLog(context.Error, comparison);
+        log?.Start(data, outDir);
+        var runs = ComparisonRunner.Run(comparison, data, parse.GetValue(o.Threads) ?? Environment.ProcessorCount, log, context.Cancel);
+
+        var summary = ResultFolder.Write(outDir, comparison.ToConfig(output), runs);
+        SummaryOutput.Write(context.Out, parse.GetValue(o.Format)!, summary);
+        if (!quiet) context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.ConfigFile})");
+        if (context.Cancel.IsCancellationRequested)
+        {
+            context.Error.WriteLine("actrun: interrupted; the summary covers the epochs that completed.");
+            return ExitCodes.Interrupted;
+        }
+        return ExitCodes.Success;
+    }
+}

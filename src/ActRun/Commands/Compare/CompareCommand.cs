@@ -1,0 +1,61 @@
+using System.CommandLine;
+
+namespace ActRun.Commands.Compare;
+
+/// <summary>The options of <c>actrun compare</c>; the action is in <see cref="CompareAction"/>.</summary>
+public sealed class CompareCommand
+{
+    public Option<string> Activations { get; } = new("--activations", "-a")
+    {
+        Description = "Activations to compare, comma-separated; commas inside parentheses do not split: relu,leaky_relu(negative_slope=0.2)",
+        DefaultValueFactory = _ => "relu,tanh,sigmoid",
+    };
+
+    public Option<string> Dataset { get; } = new("--dataset", "-d")
+    {
+        Description = "Dataset: circles (default), xor, moons, spiral, blobs, mnist",
+        DefaultValueFactory = _ => "circles",
+    };
+
+    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
+    public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its loss: auto, softmax, sigmoid, linear", "auto", "auto", "softmax", "sigmoid", "linear");
+    public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
+    public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 40 on 2-D sets, 5 on images)");
+    public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets, 64 on images)");
+    public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.01 with adam on 2-D sets, 0.1 with sgd on images)");
+    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd or adam (default: adam on 2-D sets, sgd on images)" };
+    public Option<double> Momentum { get; } = new("--momentum") { Description = "SGD momentum (0 = plain SGD)", DefaultValueFactory = _ => 0.0 };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Base seed: toy data comes from it, and seed i of each activation is seed + i", DefaultValueFactory = _ => 42UL };
+    public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
+    public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
+    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Runs trained at once (default: one per core); results do not depend on it");
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
+
+    public static Command Create(CliContext context)
+    {
+        var options = new CompareCommand();
+        var command = new Command("compare", """
+            Train the same MLP once per activation (and seed) and compare loss and accuracy.
+            Writes metrics.csv, summary.csv and config.yaml to --out; prints the summary to stdout.
+            Examples:
+              actrun compare --activations relu,tanh,sigmoid
+              actrun compare --activations relu,linear --dataset mnist --epochs 5
+            """);
+        foreach (var option in new Option[]
+                 {
+                     options.Activations, options.Dataset, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
+                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
+                     options.Out, options.Format, options.DataDir, options.Threads, options.Quiet,
+                 })
+            command.Options.Add(option);
+        options.Momentum.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var m && !(m >= 0 && m < 1))
+                result.AddError($"--momentum must be in [0, 1), got {m}.");
+        });
+        command.SetAction(parse => CompareAction.Run(parse, options, context));
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace ActRun.Cli.Tests;
+
+/// <summary>What a command printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>Runs actrun in-process (own writers, so tests can run in parallel) or as a real process.</summary>
+public static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.RunAsync(args, new CliContext(stdout, stderr, false, CancellationToken.None)).GetAwaiter().GetResult();
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The real `actrun` binary (built next to the tests), with its own stdout and stderr pipes.</summary>
+    public static CliResult RunProcess(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actrun.dll"));
+        foreach (string arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"actrun {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string TempDir() => Directory.CreateTempSubdirectory("actrun-cli").FullName;
+}

@@ -1,0 +1,88 @@
+using ActRun.Core.Losses;
+using ActRun.Core.Tests.TestUtilities;
+
+namespace ActRun.Core.Tests.Losses;
+
+public class OutputHeadTests
+{
+    public static TheoryData<string, int> Heads => new()
+    {
+        { "softmax", 10 }, { "softmax", 3 }, { "sigmoid", 2 }, { "sigmoid", 4 }, { "linear", 3 }, { "linear", 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Heads))]
+    public void Logit_gradient_matches_finite_differences(string name, int classes)
+    {
+        const int rows = 5;
+        var data = TinyData.Classification(rows, 2, classes, 11);
+        var head = OutputHead.Create(name, data);
+        int k = head.OutputUnits(data);
+        var logits = GradientCheck.RandomArray(rows * k, 12, 2f);
+        var labels = data.Train.Labels!;
+        var gradient = new float[rows * k];
+        head.Evaluate(logits, rows, new BatchTargets(labels, default), gradient, computeGradient: true);
+        GradientCheck.AssertMatches(logits, gradient,
+            () => head.Evaluate(logits, rows, new BatchTargets(labels, default), default, false).LossSum / rows,
+            step: 1e-3, absolute: 1e-4, relative: 1e-2, what: $"{name} logit");
+    }
+
+    [Fact]
+    public void Regression_mse_gradient_matches_finite_differences()
+    {
+        var data = TinyData.Regression(6, 2, 3);
+        var head = OutputHead.Create("auto", data);
+        Assert.IsType<LinearMse>(head);
+        var logits = GradientCheck.RandomArray(6, 4);
+        var targets = data.Train.Targets!;
+        var gradient = new float[6];
+        head.Evaluate(logits, 6, new BatchTargets(default, targets), gradient, true);
+        GradientCheck.AssertMatches(logits, gradient, () => head.Evaluate(logits, 6, new BatchTargets(default, targets), default, false).LossSum / 6,
+            step: 1e-3, absolute: 1e-4, relative: 1e-2);
+    }
+
+    [Fact]
+    public void Softmax_cross_entropy_known_value_and_stability_at_huge_logits()
+    {
+        var head = new SoftmaxCrossEntropy();
+        // Uniform logits over 4 classes: loss ln 4.
+        var loss = head.Evaluate(new float[] { 1, 1, 1, 1 }, 1, new BatchTargets(new[] { 2 }, default), default, false);
+        Assert.Equal(Math.Log(4), loss.LossSum, 6);
+        // Logits of ±1000 would overflow a naive exp; the true-class logit is largest, so loss ≈ 0 and finite.
+        var gradient = new float[3];
+        var big = head.Evaluate(new float[] { 1000, -1000, 0 }, 1, new BatchTargets(new[] { 0 }, default), gradient, true);
+        Assert.Equal(0, big.LossSum, 6);
+        Assert.Equal(1, big.Correct);
+        Assert.All(gradient, g => Assert.True(float.IsFinite(g)));
+        // Wrong class by 1000: loss is the margin, 1000, not infinity.
+        var wrong = head.Evaluate(new float[] { 1000, -1000, 0 }, 1, new BatchTargets(new[] { 1 }, default), default, false);
+        Assert.Equal(2000, wrong.LossSum, 3);
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_is_finite_for_huge_logits()
+    {
+        var head = new SigmoidBinaryCrossEntropy();
+        var gradient = new float[2];
+        var loss = head.Evaluate(new float[] { 100, -100 }, 2, new BatchTargets(new[] { 0, 1 }, default), gradient, true);
+        Assert.Equal(200, loss.LossSum, 3);
+        Assert.Equal(0, loss.Correct);
+        Assert.Equal([0.5f, -0.5f], gradient);
+    }
+
+    [Theory]
+    [InlineData(10, "softmax")]
+    [InlineData(2, "sigmoid")]
+    public void Auto_follows_the_usual_rule(int classes, string expected)
+    {
+        var data = TinyData.Classification(4, 2, classes, 1);
+        Assert.Equal(expected, OutputHead.Create("auto", data).Activation);
+    }
+
+    [Fact]
+    public void Unknown_output_activation_suggests_the_closest()
+    {
+        var e = Assert.Throws<ConfigException>(() => OutputHead.Create("softmx", TinyData.Classification(4, 2, 3, 1)));
+        Assert.Contains("Did you mean 'softmax'?", e.Message);
+    }
+}
