@@ -123,7 +123,20 @@ public sealed class IdxReaderTests : IDisposable
 
         var e = Assert.Throws<DataException>(() => IdxReader.ReadLabels(path));
 
+        // Where the cut falls decides whether the decompressor notices first or the size check does.
         Assert.StartsWith(path + ": ", e.Message);
+        Assert.Matches("truncated: expected 1000 label bytes|corrupt gzip data", e.Message);
+    }
+
+    [Fact]
+    public void Garbage_after_the_gzip_magic_is_a_corrupt_gzip_data_error()
+    {
+        byte[] bytes = [0x1f, 0x8b, .. IdxTestFiles.Pattern(64)];
+        string path = IdxTestFiles.Write(_dir.Combine("labels.gz"), bytes);
+
+        var e = Assert.Throws<DataException>(() => IdxReader.ReadLabels(path));
+
+        AssertNamesFile(e, path, "corrupt gzip data");
     }
 
     [Fact]
