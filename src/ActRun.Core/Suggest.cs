@@ -1,13 +1,17 @@
 namespace ActRun.Core;
 
-/// <summary>"Did you mean …?" for unknown names, by edit distance.</summary>
+/// <summary>"Did you mean …?" for mistyped names, by edit distance: the one helper every registry uses.</summary>
 public static class Suggest
 {
-    /// <summary>The closest candidate, or null when none is within a third of the word's length (at least 2 edits).</summary>
+    /// <summary>
+    /// The candidate closest to <paramref name="word"/> (case-insensitive), when it is within a third of the
+    /// word's length (at least 1 edit) and would not rewrite the whole word: 'rleu' → 'relu', 'mnsit' →
+    /// 'mnist', but 'foo' is not taken for 'log'. Null when nothing is that close.
+    /// </summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
         string w = word.Trim().ToLowerInvariant();
-        int limit = Math.Max(2, w.Length / 3);
+        int limit = Math.Max(1, w.Length / 3);
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)
@@ -19,14 +23,17 @@ public static class Suggest
                 bestDistance = d;
             }
         }
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= limit && bestDistance < w.Length ? best : null;
     }
 
     /// <summary>" Did you mean 'x'?" (with the leading space), or "" when nothing is close.</summary>
     public static string DidYouMean(string word, IEnumerable<string> candidates) =>
         Closest(word, candidates) is string s ? $" Did you mean '{s}'?" : "";
 
-    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions: "rleu" → "relu" is 1).</summary>
+    /// <summary>
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours
+    /// each cost 1, so a transposition typo ('rleu' for 'relu') is one edit.
+    /// </summary>
     public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

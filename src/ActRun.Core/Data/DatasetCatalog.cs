@@ -49,7 +49,7 @@ public static class DatasetCatalog
         if (Aliases.TryGetValue(key, out string? target)) return target;
         if (Known.Any(d => d.Name == key)) return key;
 
-        string? suggestion = NameSuggestion.Closest(key, Known.Select(d => d.Name).Concat(Aliases.Keys));
+        string? suggestion = Suggest.Closest(key, Known.Select(d => d.Name).Concat(Aliases.Keys));
         string didYouMean = suggestion is null ? "" : $" Did you mean '{Aliases.GetValueOrDefault(suggestion, suggestion)}'?";
         throw new ConfigException(
             $"Unknown dataset '{name}'.{didYouMean} Known: {string.Join(", ", Known.Select(d => d.Name))}");

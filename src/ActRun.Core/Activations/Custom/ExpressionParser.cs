@@ -119,14 +119,14 @@ internal sealed class ExpressionParser
         var name when ExpressionFunction.ByName.ContainsKey(name) =>
             throw Error(_text, token.Column, $"function '{name}' needs its arguments in parentheses: {name}(...)"),
         var name => throw Error(_text, token.Column,
-            $"unknown identifier '{name}'" + (NameSuggestion.Closest(name, Identifiers) is { } s ? $". Did you mean '{s}'?" : " (the only variable is x)")),
+            $"unknown identifier '{name}'" + (Suggest.Closest(name, Identifiers) is { } s ? $". Did you mean '{s}'?" : " (the only variable is x)")),
     };
 
     private ExpressionNode ParseCall(ExpressionToken name)
     {
         if (!ExpressionFunction.ByName.TryGetValue(name.Text, out var function))
         {
-            string hint = NameSuggestion.Closest(name.Text, ExpressionFunction.ByName.Keys) is { } s
+            string hint = Suggest.Closest(name.Text, ExpressionFunction.ByName.Keys) is { } s
                 ? $". Did you mean '{s}'?"
                 : $". Functions: {string.Join(", ", ExpressionFunction.ByName.Keys)}";
             throw Error(_text, name.Column, $"unknown function '{name.Text}'{hint}");
