@@ -153,4 +153,20 @@ public class CompareCommandTests
         Assert.Contains("epoch 2/2", result.Error);
         Assert.True(File.Exists(Path.Combine(dir, "res", "summary.csv")));
     }
+
+    [Fact]
+    public void Unknown_dataset_is_a_usage_error_with_a_suggestion()
+    {
+        var result = CliRunner.Run("compare", "--dataset", "mnsit", "--out", Path.Combine(CliRunner.TempDir(), "out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("actrun: Unknown dataset 'mnsit'. Did you mean 'mnist'?", result.Error);
+    }
+
+    [Fact]
+    public void Duplicate_activation_spellings_are_rejected()
+    {
+        var result = CliRunner.Run("compare", "--activations", "relu,ReLU", "--out", Path.Combine(CliRunner.TempDir(), "out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("listed twice", result.Error);
+    }
 }

@@ -1,4 +1,5 @@
 using ActRun.Core.Activations;
+using ActRun.Core.Data;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Training;
 
@@ -68,10 +69,8 @@ public sealed record DatasetDefaults(IReadOnlyList<int> Hidden, int Epochs, int 
     /// Toy 2-D sets: one hidden layer of 16, Adam at 0.01, batch 32, 40 epochs — enough for relu and tanh
     /// to solve circles while a linear network stays at chance.
     /// </summary>
-    private static readonly HashSet<string> ImageDatasets = ["mnist", "fashion-mnist"];
-
     public static DatasetDefaults For(string dataset) =>
-        ImageDatasets.Contains(dataset.Trim().ToLowerInvariant())
+        DatasetCatalog.ImageSets.Any(set => set.Name == DatasetCatalog.Canonical(dataset))
             ? new([128], 5, 64, "sgd", 0.1)
             : new([16], 40, 32, "adam", 0.01);
 }

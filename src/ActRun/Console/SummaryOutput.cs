@@ -41,9 +41,11 @@ public static class SummaryOutput
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        // Size the table to its content: long activation labels stay on one line, in a pipe or a file too.
+        console.Profile.Width = 240;
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("activation");
-        foreach (string column in new[] { "test acc", "± std", "test loss", "best acc", "best epoch", "train s", "seeds", "status" })
+        table.AddColumn(new TableColumn("activation").NoWrap());
+        foreach (string column in new[] { "test_acc", "std", "test_loss", "best_acc", "best_epoch", "train_s", "seeds", "status" })
             table.AddColumn(new TableColumn(column).RightAligned());
         foreach (var row in summary)
             table.AddRow(Markup.Escape(row.Activation), F(row.TestAccuracy), F(row.TestAccuracyStd), F(row.TestLoss),

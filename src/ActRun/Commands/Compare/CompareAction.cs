@@ -16,7 +16,7 @@ public static class CompareAction
 {
     public static int Run(ParseResult parse, CompareCommand o, CliContext context)
     {
-        string datasetName = parse.GetValue(o.Dataset)!.Trim();
+        string datasetName = DatasetCatalog.Canonical(parse.GetValue(o.Dataset)!);
         var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
         string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();

@@ -13,7 +13,7 @@ public sealed class CompareCommand
 
     public Option<string> Dataset { get; } = new("--dataset", "-d")
     {
-        Description = "Dataset: circles (default), xor, moons, spiral, blobs, mnist",
+        Description = "Dataset: circles, xor, moons, spiral, blobs, mnist, fashion_mnist",
         DefaultValueFactory = _ => "circles",
     };
 
