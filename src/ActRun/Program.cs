@@ -1,12 +1,17 @@
+using System.Runtime.InteropServices;
 using ActRun;
 
-// Ctrl-C asks the running command to stop at the next step boundary; a second Ctrl-C ends the process.
+// SIGINT (Ctrl-C) and SIGTERM ask the running command to stop at the next epoch boundary and write what
+// completed; a second signal ends the process at once.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void OnSignal(PosixSignalContext signal)
 {
     if (cancel.IsCancellationRequested) return;
-    e.Cancel = true;
+    signal.Cancel = true;
     cancel.Cancel();
-};
+}
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
 var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token);
 return await CliApp.RunAsync(args, context);

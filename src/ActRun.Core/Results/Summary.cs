@@ -51,7 +51,9 @@ public static class Summary
         var bad = runs.FirstOrDefault(r => r.Status != RunStatus.Ok);
         if (bad is null) return "ok";
         string state = bad.Status.ToString().ToLowerInvariant();
-        return bad.Epochs.Count > 0 ? $"{state} at epoch {bad.Epochs[^1].Epoch}" : state;
+        if (bad.Epochs.Count == 0) return state;
+        // A diverged run failed during its last epoch; a cancelled one stopped after its last whole epoch.
+        return $"{state} {(bad.Status == RunStatus.Cancelled ? "after" : "at")} epoch {bad.Epochs[^1].Epoch}";
     }
 
     private static (int Epoch, double Accuracy) BestMeanEpoch(IReadOnlyList<RunResult> runs)

@@ -26,7 +26,7 @@ public sealed class ProgressLog(TextWriter error, Comparison comparison) : IRunO
     public void RunFinished(int index, RunResult result)
     {
         if (result.Status != RunStatus.Ok)
-            Line($"[{index + 1}/{_runs}] {result.Settings.Model.Activation} seed {result.Settings.Seed}: {result.Status.ToString().ToLowerInvariant()} at epoch {result.Epochs.Count}");
+            Line($"[{index + 1}/{_runs}] {result.Settings.Model.Activation} seed {result.Settings.Seed}: {result.Status.ToString().ToLowerInvariant()} {(result.Status == RunStatus.Cancelled ? "after" : "at")} epoch {result.Epochs.Count}");
     }
 
     private void Line(string text)
