@@ -13,6 +13,9 @@ public class ActivationContractTests
     private static readonly string[] ExtraSpecs =
     [
         "leaky_relu(0.2)", "elu(alpha=0.5)", "softplus(beta=2, threshold=10)",
+        "relu(negative_slope=0.1, max_value=6, threshold=1)", "prelu(init=0.1)", "rrelu(lower=0.1, upper=0.2)",
+        "celu(alpha=2)", "gelu(approximate=true)", "hard_tanh(min_val=-2, max_val=0.5)", "soft_shrink(lambda=1)",
+        "hard_shrink(0.25)", "threshold(threshold=0.5, value=-1)", "squareplus(b=1)",
     ];
 
     public static TheoryData<string> Specs()

@@ -11,6 +11,18 @@ public class ActivationSpecTests
     [InlineData("LeakyReLU", "leaky_relu")]
     [InlineData("leakyrelu", "leaky_relu")]
     [InlineData("  Sigmoid ", "sigmoid")]
+    [InlineData("swish", "silu")]
+    [InlineData("SiLU", "silu")]
+    [InlineData("hard_silu", "hard_swish")]
+    [InlineData("Hardswish", "hard_swish")]
+    [InlineData("Hardtanh", "hard_tanh")]
+    [InlineData("hardsigmoid", "hard_sigmoid")]
+    [InlineData("LogSigmoid", "log_sigmoid")]
+    [InlineData("Tanhshrink", "tanh_shrink")]
+    [InlineData("Softshrink(lambd=0.5)", "soft_shrink")]
+    [InlineData("hard_shrink(threshold=0.7)", "hard_shrink(lambda=0.7)")]
+    [InlineData("RReLU", "rrelu")]
+    [InlineData("GELU(approximate=True)", "gelu(approximate=true)")]
     public void Alias_resolves_to_the_canonical_name(string text, string canonical) =>
         Assert.Equal(canonical, ActivationSpec.Parse(text).ToString());
 
@@ -51,7 +63,13 @@ public class ActivationSpecTests
     [InlineData("elu(alpha=abc)", "Parameter 'alpha' of activation 'elu' must be a number > 0; got 'abc'.")]
     [InlineData("elu(alpha=nan)", "Parameter 'alpha' of activation 'elu' must be a number > 0; got 'nan'.")]
     [InlineData("leaky_relu(slope=0.1)", "Unknown parameter 'slope' for activation 'leaky_relu'; allowed: negative_slope.")]
-    [InlineData("relu(0.1)", "Activation 'relu' takes 0 parameter(s) (it has none); got more values.")]
+    [InlineData("tanh(0.1)", "Activation 'tanh' takes no parameters.")]
+    [InlineData("elu(1, 2)", "Activation 'elu' takes at most 1 value(s): alpha.")]
+    [InlineData("tanh(beta=1)", "Unknown parameter 'beta' for activation 'tanh' (it takes none).")]
+    [InlineData("hard_tanh(min_val=1, max_val=-1)", "Invalid parameters for activation 'hard_tanh(min_val=1, max_val=-1)': min_val must be less than max_val.")]
+    [InlineData("rrelu(lower=0.5, upper=0.25)", "Invalid parameters for activation 'rrelu(lower=0.5, upper=0.25)': lower must not exceed upper.")]
+    [InlineData("relu(max_value=1, threshold=2)", "Invalid parameters for activation 'relu(max_value=1, threshold=2)': max_value must be greater than threshold.")]
+    [InlineData("gelu(approximate=maybe)", "Parameter 'approximate' of activation 'gelu' must be true or false; got 'maybe'.")]
     [InlineData("elu(1, alpha=2)", "Activation 'elu' has parameter 'alpha' twice.")]
     public void Bad_parameter_is_a_config_error_naming_the_parameter_and_what_is_allowed(string text, string message) =>
         Assert.Equal(message, Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
