@@ -13,12 +13,19 @@ public sealed class Silu : VectorizedActivation<Silu.Op>
     {
         public float Value(float x) => x * FloatMath.Sigmoid(x);
 
-        public float Derivative(float x, float y) => FloatMath.Sigmoid(x) * (1 + x * (1 - FloatMath.Sigmoid(x)));
+        public float Derivative(float x, float y)
+        {
+            float s = FloatMath.Sigmoid(x);
+            return s * (1 + x * (1 - s));
+        }
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
             x * FloatMath.Sigmoid(x);
 
-        public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
-            FloatMath.Sigmoid(x) * (1f + x * (1f - FloatMath.Sigmoid(x)));
+        public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector>
+        {
+            TVector s = FloatMath.Sigmoid(x);
+            return s * (1f + x * (1f - s));
+        }
     }
 }
