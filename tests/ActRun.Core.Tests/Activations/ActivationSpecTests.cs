@@ -55,6 +55,8 @@ public class ActivationSpecTests
     [InlineData("sigmod", "Unknown activation 'sigmod'. Did you mean 'sigmoid'?")]
     [InlineData("rleu(0.1)", "Unknown activation 'rleu'. Did you mean 'relu'?")]
     [InlineData("quux", "Unknown activation 'quux'.")]
+    [InlineData("Hardtahn", "Unknown activation 'Hardtahn'. Did you mean 'Hardtanh'?")]
+    [InlineData("leaky_rlu(0.2)", "Unknown activation 'leaky_rlu'. Did you mean 'leaky_relu'?")]
     public void Unknown_name_suggests_the_closest_known_name_when_one_is_close(string text, string message) =>
         Assert.Equal(message, Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
 
@@ -84,6 +86,33 @@ public class ActivationSpecTests
     [InlineData("el u")]
     public void Malformed_text_is_a_config_error_showing_the_expected_form(string text) =>
         Assert.Contains("as in leaky_relu(negative_slope=0.2)", Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
+
+    [Fact]
+    public void Keras_none_for_max_value_means_no_limit() =>
+        Assert.Equal("relu", ActivationSpec.Parse("relu(max_value=None)").ToString());
+
+    [Fact]
+    public void Create_from_a_spec_canonicalises_it() =>
+        Assert.Equal("leaky_relu(negative_slope=0.2)",
+            ActivationRegistry.Create(new ActivationSpec("LeakyReLU", [KeyValuePair.Create("alpha", 0.2)])).Spec.ToString());
+
+    [Fact]
+    public void A_list_of_specs_splits_and_creates_each()
+    {
+        var labels = ActivationRegistry.SplitList("relu, LeakyReLU(0.2), gelu(approximate=true), hard_tanh(-2, 2)")
+            .Select(text => ActivationRegistry.Create(text).ToString());
+        Assert.Equal(["relu", "leaky_relu(negative_slope=0.2)", "gelu(approximate=true)", "hard_tanh(min_val=-2, max_val=2)"], labels);
+    }
+
+    [Fact]
+    public void Every_entry_documents_its_formula_range_and_parameters() =>
+        Assert.All(ActivationRegistry.Entries, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Formula), e.Name);
+            Assert.False(string.IsNullOrWhiteSpace(e.Range), e.Name);
+            Assert.All(e.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Doc), $"{e.Name}.{p.Name}"));
+            Assert.All(e.Parameters, p => Assert.True(p.Allows(p.Default), $"{e.Name}.{p.Name}: the default must be allowed"));
+        });
 
     [Fact]
     public void Numbers_are_read_in_the_invariant_culture() =>
