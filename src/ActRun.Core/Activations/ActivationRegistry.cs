@@ -60,15 +60,16 @@ public static partial class ActivationRegistry
         {
             return position < entry.Parameters.Count
                 ? entry.Parameters[position]
-                : throw new ConfigException(
-                    $"Activation '{entry.Name}' takes {entry.Parameters.Count} parameter(s){ParameterList(entry)}; got more values.");
+                : throw new ConfigException(entry.Parameters.Count == 0
+                    ? $"Activation '{entry.Name}' takes no parameters."
+                    : $"Activation '{entry.Name}' takes at most {entry.Parameters.Count} value(s): {string.Join(", ", entry.Parameters.Select(p => p.Name))}.");
         }
         return entry.FindParameter(key)
             ?? throw new ConfigException($"Unknown parameter '{key}' for activation '{entry.Name}'{ParameterList(entry)}.");
     }
 
     private static string ParameterList(ActivationEntry entry) => entry.Parameters.Count == 0
-        ? " (it has none)"
+        ? " (it takes none)"
         : "; allowed: " + string.Join(", ", entry.Parameters.Select(p => p.Name));
 
     private static ConfigException UnknownActivation(string name)

@@ -11,12 +11,12 @@ public sealed class Elu : VectorizedActivation<Elu.Op>
 
     public readonly struct Op(float alpha) : IActivationOp
     {
-        public float Value(float x) => x > 0 ? x : alpha * (MathF.Exp(x) - 1);
+        public float Value(float x) => x > 0 ? x : alpha * FloatMath.Expm1(x);
 
         public float Derivative(float x, float y) => x > 0 ? 1 : y + alpha;
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
-            TVector.Select(TVector.GreaterThan(x, 0f), x, alpha * (TVector.Exp(x) - 1f));
+            TVector.Select(TVector.GreaterThan(x, 0f), x, alpha * FloatMath.Expm1(x));
 
         public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
             TVector.Select(TVector.GreaterThan(x, 0f), 1f, y + alpha);

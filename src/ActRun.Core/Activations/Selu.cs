@@ -18,12 +18,12 @@ public sealed class Selu : VectorizedActivation<Selu.Op>
 
     public readonly struct Op : IActivationOp
     {
-        public float Value(float x) => Scale * (x > 0 ? x : Alpha * (MathF.Exp(x) - 1));
+        public float Value(float x) => Scale * (x > 0 ? x : Alpha * FloatMath.Expm1(x));
 
         public float Derivative(float x, float y) => x > 0 ? Scale : y + Scale * Alpha;
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
-            Scale * TVector.Select(TVector.GreaterThan(x, 0f), x, Alpha * (TVector.Exp(x) - 1f));
+            Scale * TVector.Select(TVector.GreaterThan(x, 0f), x, Alpha * FloatMath.Expm1(x));
 
         public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
             TVector.Select(TVector.GreaterThan(x, 0f), Scale, y + Scale * Alpha);

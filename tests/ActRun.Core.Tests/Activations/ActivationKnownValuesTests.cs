@@ -28,6 +28,43 @@ public class ActivationKnownValuesTests
     [InlineData("softplus(beta=2)", 1, 1.0634640055214863)]
     [InlineData("softsign", 3, 0.75)]
     [InlineData("softsign", -1, -0.5)]
+    [InlineData("relu(max_value=6)", 7, 6)]
+    [InlineData("relu(negative_slope=0.1, threshold=1)", -1, -0.2)]
+    [InlineData("relu(threshold=1)", 1.5, 1.5)]
+    [InlineData("prelu", -2, -0.5)]
+    [InlineData("rrelu", -1, -0.22916666666666666)] // evaluation: mean slope (1/8 + 1/3) / 2
+    [InlineData("celu(alpha=2)", -1, -0.7869386805747332)]
+    [InlineData("gelu", 1, 0.8413447460685429)]
+    [InlineData("gelu", -3, -0.004049694094890287)] // 1 + erf(x/√2) cancels here
+    [InlineData("gelu(approximate=true)", 1, 0.8411919906082768)]
+    [InlineData("silu", 1, 0.7310585786300049)]
+    [InlineData("silu", -20, -4.122307236380407e-08)]
+    [InlineData("mish", 1, 0.8650983882673103)]
+    [InlineData("mish", -1, -0.30340146137410895)]
+    [InlineData("hard_tanh", -3, -1)]
+    [InlineData("hard_tanh(min_val=-2, max_val=0.5)", 0.25, 0.25)]
+    [InlineData("relu6", 7, 6)]
+    [InlineData("hard_sigmoid", 0, 0.5)]
+    [InlineData("hard_sigmoid", 4, 1)]
+    [InlineData("hard_swish", 1, 0.6666666666666666)]
+    [InlineData("hard_swish", -4, 0)]
+    [InlineData("log_sigmoid", 20, -2.061153620314381e-09)] // log(sigmoid) directly would round to 0
+    [InlineData("log_sigmoid", -50, -50)]
+    [InlineData("tanh_shrink", 1, 0.23840584404423515)]
+    [InlineData("soft_shrink", 2, 1.5)]
+    [InlineData("soft_shrink", -0.25, 0)]
+    [InlineData("hard_shrink", 0.5, 0)] // the band is closed
+    [InlineData("hard_shrink", -0.75, -0.75)]
+    [InlineData("threshold(threshold=0.5, value=-1)", 0.5, -1)]
+    [InlineData("threshold(threshold=0.5, value=-1)", 0.75, 0.75)]
+    [InlineData("exponential", 1, 2.718281828459045)]
+    [InlineData("squareplus", 0, 1)]
+    [InlineData("squareplus", -50, 0.01999200639360716)] // the direct form would cancel
+    [InlineData("sparse_plus", 0, 0.25)]
+    [InlineData("sparse_plus", -2, 0)]
+    [InlineData("sparse_plus", 2, 2)]
+    [InlineData("sparse_sigmoid", 0.5, 0.75)]
+    [InlineData("sparse_sigmoid", -3, 0)]
     public void Value_at_a_known_point(string spec, float x, double expected)
     {
         var activation = ActivationRegistry.Create(spec);

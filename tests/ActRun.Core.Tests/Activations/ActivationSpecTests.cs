@@ -11,6 +11,18 @@ public class ActivationSpecTests
     [InlineData("LeakyReLU", "leaky_relu")]
     [InlineData("leakyrelu", "leaky_relu")]
     [InlineData("  Sigmoid ", "sigmoid")]
+    [InlineData("swish", "silu")]
+    [InlineData("SiLU", "silu")]
+    [InlineData("hard_silu", "hard_swish")]
+    [InlineData("Hardswish", "hard_swish")]
+    [InlineData("Hardtanh", "hard_tanh")]
+    [InlineData("hardsigmoid", "hard_sigmoid")]
+    [InlineData("LogSigmoid", "log_sigmoid")]
+    [InlineData("Tanhshrink", "tanh_shrink")]
+    [InlineData("Softshrink(lambd=0.5)", "soft_shrink")]
+    [InlineData("hard_shrink(threshold=0.7)", "hard_shrink(lambda=0.7)")]
+    [InlineData("RReLU", "rrelu")]
+    [InlineData("GELU(approximate=True)", "gelu(approximate=true)")]
     public void Alias_resolves_to_the_canonical_name(string text, string canonical) =>
         Assert.Equal(canonical, ActivationSpec.Parse(text).ToString());
 
@@ -43,6 +55,8 @@ public class ActivationSpecTests
     [InlineData("sigmod", "Unknown activation 'sigmod'. Did you mean 'sigmoid'?")]
     [InlineData("rleu(0.1)", "Unknown activation 'rleu'. Did you mean 'relu'?")]
     [InlineData("quux", "Unknown activation 'quux'.")]
+    [InlineData("Hardtahn", "Unknown activation 'Hardtahn'. Did you mean 'Hardtanh'?")]
+    [InlineData("leaky_rlu(0.2)", "Unknown activation 'leaky_rlu'. Did you mean 'leaky_relu'?")]
     public void Unknown_name_suggests_the_closest_known_name_when_one_is_close(string text, string message) =>
         Assert.Equal(message, Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
 
@@ -51,7 +65,13 @@ public class ActivationSpecTests
     [InlineData("elu(alpha=abc)", "Parameter 'alpha' of activation 'elu' must be a number > 0; got 'abc'.")]
     [InlineData("elu(alpha=nan)", "Parameter 'alpha' of activation 'elu' must be a number > 0; got 'nan'.")]
     [InlineData("leaky_relu(slope=0.1)", "Unknown parameter 'slope' for activation 'leaky_relu'; allowed: negative_slope.")]
-    [InlineData("relu(0.1)", "Activation 'relu' takes 0 parameter(s) (it has none); got more values.")]
+    [InlineData("tanh(0.1)", "Activation 'tanh' takes no parameters.")]
+    [InlineData("elu(1, 2)", "Activation 'elu' takes at most 1 value(s): alpha.")]
+    [InlineData("tanh(beta=1)", "Unknown parameter 'beta' for activation 'tanh' (it takes none).")]
+    [InlineData("hard_tanh(min_val=1, max_val=-1)", "Invalid parameters for activation 'hard_tanh(min_val=1, max_val=-1)': min_val must be less than max_val.")]
+    [InlineData("rrelu(lower=0.5, upper=0.25)", "Invalid parameters for activation 'rrelu(lower=0.5, upper=0.25)': lower must not exceed upper.")]
+    [InlineData("relu(max_value=1, threshold=2)", "Invalid parameters for activation 'relu(max_value=1, threshold=2)': max_value must be greater than threshold.")]
+    [InlineData("gelu(approximate=maybe)", "Parameter 'approximate' of activation 'gelu' must be true or false; got 'maybe'.")]
     [InlineData("elu(1, alpha=2)", "Activation 'elu' has parameter 'alpha' twice.")]
     public void Bad_parameter_is_a_config_error_naming_the_parameter_and_what_is_allowed(string text, string message) =>
         Assert.Equal(message, Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
@@ -66,6 +86,33 @@ public class ActivationSpecTests
     [InlineData("el u")]
     public void Malformed_text_is_a_config_error_showing_the_expected_form(string text) =>
         Assert.Contains("as in leaky_relu(negative_slope=0.2)", Assert.Throws<ConfigException>(() => ActivationRegistry.Create(text)).Message);
+
+    [Fact]
+    public void Keras_none_for_max_value_means_no_limit() =>
+        Assert.Equal("relu", ActivationSpec.Parse("relu(max_value=None)").ToString());
+
+    [Fact]
+    public void Create_from_a_spec_canonicalises_it() =>
+        Assert.Equal("leaky_relu(negative_slope=0.2)",
+            ActivationRegistry.Create(new ActivationSpec("LeakyReLU", [KeyValuePair.Create("alpha", 0.2)])).Spec.ToString());
+
+    [Fact]
+    public void A_list_of_specs_splits_and_creates_each()
+    {
+        var labels = ActivationRegistry.SplitList("relu, LeakyReLU(0.2), gelu(approximate=true), hard_tanh(-2, 2)")
+            .Select(text => ActivationRegistry.Create(text).ToString());
+        Assert.Equal(["relu", "leaky_relu(negative_slope=0.2)", "gelu(approximate=true)", "hard_tanh(min_val=-2, max_val=2)"], labels);
+    }
+
+    [Fact]
+    public void Every_entry_documents_its_formula_range_and_parameters() =>
+        Assert.All(ActivationRegistry.Entries, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Formula), e.Name);
+            Assert.False(string.IsNullOrWhiteSpace(e.Range), e.Name);
+            Assert.All(e.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Doc), $"{e.Name}.{p.Name}"));
+            Assert.All(e.Parameters, p => Assert.True(p.Allows(p.Default), $"{e.Name}.{p.Name}: the default must be allowed"));
+        });
 
     [Fact]
     public void Numbers_are_read_in_the_invariant_culture() =>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ActRun.Core.Activations.Simd;
 
 /// <summary>
@@ -28,6 +30,8 @@ public static class ElementwiseKernels
         for (; i < z.Length; i++) dz[i] = da[i] * op.Derivative(z[i], a[i]);
     }
 
+    // Not inlined into the caller: each width's loop keeps its own inlining budget for the op's formula.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ForwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, Span<float> a, int i)
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>
@@ -38,6 +42,8 @@ public static class ElementwiseKernels
         return i;
     }
 
+    // Not inlined into the caller: each width's loop keeps its own inlining budget for the op's formula.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int BackwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int i)
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>

@@ -2,8 +2,8 @@ namespace ActRun.Core.Activations.Simd;
 
 /// <summary>
 /// Shared pieces of activation formulas, each in a scalar form and a vector form side by side.
-/// The vector forms of tanh and erf are rational approximations (Eigen's, accurate to a few ulp in float);
-/// the scalar forms use the runtime's libm where it has one.
+/// The vector form of tanh is Eigen's rational approximation (a few ulp in float); the scalar form uses libm.
+/// Where .NET has no scalar function (expm1, erfc), one generic form serves both paths via <see cref="FloatScalar"/>.
 /// </summary>
 public static class FloatMath
 {
@@ -63,25 +63,47 @@ public static class FloatMath
     }
 
     /// <summary>
-    /// Error function: Eigen's (and XLA's) 13/8 rational approximation on x clamped to [-4, 4], accurate to a
-    /// few float ulp (erf(±4) rounds to ±1 in float). .NET has no erf, so both forms use it and agree.
+    /// exp(x) − 1 without the cancellation near 0 (Kahan's trick: (u − 1) · x / log(u) with u = exp(x) rounded,
+    /// exact for the rounded u). Written once over <see cref="FloatScalar"/> and the vectors, so both paths agree.
     /// </summary>
-    public static float Erf(float x) => Erf(new FloatScalar(x)).Value;
+    public static float Expm1(float x) => Expm1(new FloatScalar(x)).Value;
 
-    public static TVector Erf<TVector>(TVector x) where TVector : struct, IFloatVector<TVector>
+    public static TVector Expm1<TVector>(TVector x) where TVector : struct, IFloatVector<TVector>
     {
-        TVector c = TVector.Max(TVector.Min(x, 4f), -4f);
-        TVector c2 = c * c;
-        TVector p = c2 * -2.72614225801306e-10f + 2.77068142495902e-08f;
-        p = c2 * p + -2.10102402082508e-06f;
-        p = c2 * p + -5.69250639462346e-05f;
-        p = c2 * p + -7.34990630326855e-04f;
-        p = c2 * p + -2.95459980854025e-03f;
-        p = c2 * p + -1.60960333262415e-02f;
-        TVector q = c2 * -1.45660718464996e-05f + -2.13374055278905e-04f;
-        q = c2 * q + -1.68282697438203e-03f;
-        q = c2 * q + -7.37332916720468e-03f;
-        q = c2 * q + -1.42647390514189e-02f;
-        return c * p / q;
+        TVector u = TVector.Exp(x);
+        TVector uMinus1 = u - 1f;
+        TVector result = uMinus1 * (x / TVector.Log(u));
+        result = TVector.Select(TVector.LessThanOrEqual(TVector.Abs(uMinus1), 0f), x, result);
+        result = TVector.Select(TVector.LessThanOrEqual(u, 0f), -1f, result);
+        return TVector.Select(TVector.GreaterThan(u, float.MaxValue), u, result);
+    }
+
+    /// <summary>Standard normal CDF Φ(x) = erfc(−x/√2) / 2, accurate relative to Φ in the lower tail.</summary>
+    public static float NormalCdf(float x) => NormalCdf(new FloatScalar(x)).Value;
+
+    public static TVector NormalCdf<TVector>(TVector x) where TVector : struct, IFloatVector<TVector>
+    {
+        TVector half = 0.5f * ErfcNonNegative(TVector.Abs(x) * 0.70710678118654752f);
+        return TVector.Select(TVector.LessThan(x, 0f), half, 1f - half);
+    }
+
+    /// <summary>
+    /// erfc(z) for z ≥ 0 with relative error below 1.2e-7 everywhere (Numerical Recipes' Chebyshev fit, erfcc).
+    /// Relative, not absolute, accuracy is the point: 1 + erf(x) would lose all digits in gelu's negative tail.
+    /// .NET has no erf or erfc, so both paths use this one.
+    /// </summary>
+    public static TVector ErfcNonNegative<TVector>(TVector z) where TVector : struct, IFloatVector<TVector>
+    {
+        TVector t = 1f / (1f + 0.5f * z);
+        TVector p = t * 0.17087277f + -0.82215223f;
+        p = t * p + 1.48851587f;
+        p = t * p + -1.13520398f;
+        p = t * p + 0.27886807f;
+        p = t * p + -0.18628806f;
+        p = t * p + 0.09678418f;
+        p = t * p + 0.37409196f;
+        p = t * p + 1.00002368f;
+        p = t * p + -1.26551223f;
+        return t * TVector.Exp(p - z * z);
     }
 }

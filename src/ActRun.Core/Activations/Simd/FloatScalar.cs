@@ -29,7 +29,6 @@ public readonly struct FloatScalar(float value) : IFloatVector<FloatScalar>
     public static FloatScalar Sqrt(FloatScalar value) => new(MathF.Sqrt(value.Value));
     public static FloatScalar Exp(FloatScalar value) => new(MathF.Exp(value.Value));
     public static FloatScalar Log(FloatScalar value) => new(MathF.Log(value.Value));
-    public static FloatScalar CopySign(FloatScalar value, FloatScalar sign) => new(MathF.CopySign(value.Value, sign.Value));
 
     public static FloatScalar GreaterThan(FloatScalar left, FloatScalar right) => Mask(left.Value > right.Value);
     public static FloatScalar GreaterThanOrEqual(FloatScalar left, FloatScalar right) => Mask(left.Value >= right.Value);

@@ -33,7 +33,6 @@ public readonly struct FloatVector128(Vector128<float> value) : IFloatVector<Flo
     public static FloatVector128 Sqrt(FloatVector128 value) => new(Vector128.Sqrt(value.Value));
     public static FloatVector128 Exp(FloatVector128 value) => new(Vector128.Exp(value.Value));
     public static FloatVector128 Log(FloatVector128 value) => new(Vector128.Log(value.Value));
-    public static FloatVector128 CopySign(FloatVector128 value, FloatVector128 sign) => new(Vector128.CopySign(value.Value, sign.Value));
 
     public static FloatVector128 GreaterThan(FloatVector128 left, FloatVector128 right) => new(Vector128.GreaterThan(left.Value, right.Value));
     public static FloatVector128 GreaterThanOrEqual(FloatVector128 left, FloatVector128 right) => new(Vector128.GreaterThanOrEqual(left.Value, right.Value));

@@ -33,7 +33,6 @@ public readonly struct FloatVector256(Vector256<float> value) : IFloatVector<Flo
     public static FloatVector256 Sqrt(FloatVector256 value) => new(Vector256.Sqrt(value.Value));
     public static FloatVector256 Exp(FloatVector256 value) => new(Vector256.Exp(value.Value));
     public static FloatVector256 Log(FloatVector256 value) => new(Vector256.Log(value.Value));
-    public static FloatVector256 CopySign(FloatVector256 value, FloatVector256 sign) => new(Vector256.CopySign(value.Value, sign.Value));
 
     public static FloatVector256 GreaterThan(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThan(left.Value, right.Value));
     public static FloatVector256 GreaterThanOrEqual(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThanOrEqual(left.Value, right.Value));

@@ -33,7 +33,6 @@ public readonly struct FloatVector512(Vector512<float> value) : IFloatVector<Flo
     public static FloatVector512 Sqrt(FloatVector512 value) => new(Vector512.Sqrt(value.Value));
     public static FloatVector512 Exp(FloatVector512 value) => new(Vector512.Exp(value.Value));
     public static FloatVector512 Log(FloatVector512 value) => new(Vector512.Log(value.Value));
-    public static FloatVector512 CopySign(FloatVector512 value, FloatVector512 sign) => new(Vector512.CopySign(value.Value, sign.Value));
 
     public static FloatVector512 GreaterThan(FloatVector512 left, FloatVector512 right) => new(Vector512.GreaterThan(left.Value, right.Value));
     public static FloatVector512 GreaterThanOrEqual(FloatVector512 left, FloatVector512 right) => new(Vector512.GreaterThanOrEqual(left.Value, right.Value));

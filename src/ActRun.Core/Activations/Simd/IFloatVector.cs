@@ -27,7 +27,6 @@ public interface IFloatVector<TSelf> where TSelf : struct, IFloatVector<TSelf>
     static abstract TSelf Sqrt(TSelf value);
     static abstract TSelf Exp(TSelf value);
     static abstract TSelf Log(TSelf value);
-    static abstract TSelf CopySign(TSelf value, TSelf sign);
 
     static abstract TSelf GreaterThan(TSelf left, TSelf right);
     static abstract TSelf GreaterThanOrEqual(TSelf left, TSelf right);
