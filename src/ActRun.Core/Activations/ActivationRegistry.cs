@@ -1,3 +1,5 @@
+using ActRun.Core.Activations.Custom;
+
 namespace ActRun.Core.Activations;
 
 /// <summary>
@@ -9,9 +11,14 @@ public static partial class ActivationRegistry
     /// <summary>The entry whose canonical name or alias is <paramref name="name"/> (case-insensitive), or null.</summary>
     public static ActivationEntry? Find(string name) => Entries.FirstOrDefault(e => e.Matches(name));
 
-    /// <summary>Builds the activation a spec text describes, e.g. <c>elu</c>, <c>LeakyReLU(0.2)</c>, <c>softplus(beta=2)</c>.</summary>
+    /// <summary>
+    /// Builds the activation a spec text describes: a catalog entry (<c>elu</c>, <c>LeakyReLU(0.2)</c>,
+    /// <c>softplus(beta=2)</c>) or an expression in x (<c>x*sigmoid(1.5*x)</c>). Expressions are recognised
+    /// first, so a canonical expression label such as <c>relu(x)</c> reads back as the expression it names.
+    /// </summary>
     public static Activation Create(string text)
     {
+        if (CustomActivation.LooksLikeExpression(text)) return CustomActivation.Parse(text);
         var syntax = ActivationSpecSyntax.Parse(text);
         var entry = Find(syntax.Name) ?? throw UnknownActivation(syntax.Name);
         var values = entry.Parameters.ToDictionary(p => p.Name, p => p.Default);
@@ -74,9 +81,7 @@ public static partial class ActivationRegistry
 
     private static ConfigException UnknownActivation(string name)
     {
-        var suggestion = NameSuggestion.Closest(name, Entries.SelectMany(e => e.Aliases.Prepend(e.Name)));
-        return new ConfigException(suggestion is null
-            ? $"Unknown activation '{name}'."
-            : $"Unknown activation '{name}'. Did you mean '{suggestion}'?");
+        return new ConfigException(
+            $"Unknown activation '{name}'.{Suggest.DidYouMean(name, Entries.SelectMany(e => e.Aliases.Prepend(e.Name)))}");
     }
 }

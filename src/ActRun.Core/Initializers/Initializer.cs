@@ -1,3 +1,4 @@
+using ActRun.Core.Activations;
 using ActRun.Core.Engine;
 
 namespace ActRun.Core.Initializers;
@@ -40,14 +41,14 @@ public static class InitializerRegistry
         ?? throw new ConfigException($"Unknown initializer '{name}'.{Suggest.DidYouMean(name, Names)} Known: {string.Join(", ", Names)}.");
 
     /// <summary>
-    /// "auto" picks the initializer an activation is designed for: lecun_normal for selu (self-normalising
-    /// needs it), glorot_uniform (Keras's default) otherwise.
+    /// "auto" picks the initializer an activation is designed for (the registry's PreferredInitializer:
+    /// lecun_normal for selu, whose self-normalisation needs it), else glorot_uniform, Keras's default.
     /// </summary>
     public static Initializer Resolve(string init, string activation) =>
         init.Trim().ToLowerInvariant() == "auto" ? Get(DefaultFor(activation)) : Get(init);
 
     public static string DefaultFor(string activation) =>
-        activation.Trim().StartsWith("selu", StringComparison.OrdinalIgnoreCase) ? "lecun_normal" : "glorot_uniform";
+        ActivationRegistry.Find(ActivationRegistry.Create(activation).Spec.Name)?.PreferredInitializer ?? "glorot_uniform";
 
     private static float Uniform(Rng rng, double limit) => (float)rng.NextUniform(-limit, limit);
 

@@ -23,6 +23,8 @@ public sealed class Dense
         Activation = activation;
         Weights = new Parameter("kernel", inputs * outputs);
         Bias = new Parameter("bias", outputs);
+        int activationParameters = activation.ParameterCount(outputs);
+        ActivationParameters = activationParameters > 0 ? new Parameter("activation", activationParameters) : null;
         _z = new float[maxBatch * outputs];
         _a = activation.IsIdentity ? _z : new float[maxBatch * outputs];
         _dz = new float[maxBatch * outputs];
@@ -35,6 +37,13 @@ public sealed class Dense
     public Parameter Weights { get; }
     public Parameter Bias { get; }
 
+    /// <summary>The activation's learned parameters (prelu's slopes), or null for a fixed activation.</summary>
+    public Parameter? ActivationParameters { get; }
+
+    /// <summary>Everything the optimizer updates: kernel, bias, and the activation's parameters if any.</summary>
+    public IEnumerable<Parameter> Parameters =>
+        ActivationParameters is null ? [Weights, Bias] : [Weights, Bias, ActivationParameters];
+
     /// <summary>Pre-activations of the last forward pass (rows × outputs).</summary>
     public ReadOnlySpan<float> PreActivations(int rows) => _z.AsSpan(0, rows * Outputs);
 
@@ -42,6 +51,7 @@ public sealed class Dense
     {
         init.Fill(Weights.Value, Inputs, Outputs, rng);
         Array.Clear(Bias.Value);
+        if (ActivationParameters is { } p) Activation.InitializeParameters(p.Value, Outputs);
     }
 
     /// <summary>Forward over rows × Inputs; keeps a reference to the input for the backward pass.</summary>
@@ -53,7 +63,8 @@ public sealed class Dense
         Gemm.MultiplyNN(input.AsSpan(0, rows * Inputs), Weights.Value, z, rows, Inputs, n, accumulate: false);
         var bias = Bias.Value.AsSpan();
         for (int r = 0; r < rows; r++) AddInPlace(z.Slice(r * n, n), bias);
-        if (!Activation.IsIdentity) Activation.Forward(z, _a.AsSpan(0, rows * n), n, context);
+        if (!Activation.IsIdentity)
+            Activation.Forward(z, _a.AsSpan(0, rows * n), n, ActivationParameters is { } p ? p.Value : default, context);
         return _a;
     }
 
@@ -68,7 +79,8 @@ public sealed class Dense
         if (Activation.IsIdentity)
             outputGradient.AsSpan(0, rows * n).CopyTo(dz);
         else
-            Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n);
+            Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n,
+                ActivationParameters is { } p ? p.Value : default, ActivationParameters is { } g ? g.Gradient : default);
 
         Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, Weights.Gradient, Inputs, rows, n, accumulate: true);
         var db = Bias.Gradient.AsSpan();

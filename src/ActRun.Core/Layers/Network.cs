@@ -24,7 +24,7 @@ public sealed class Network
         }
         layers.Add(new Dense(fanIn, outputs, new Linear(), maxBatch));
         _layers = layers.ToArray();
-        Parameters = _layers.SelectMany(l => new[] { l.Weights, l.Bias }).ToArray();
+        Parameters = _layers.SelectMany(l => l.Parameters).ToArray();
         MaxBatch = maxBatch;
     }
 

@@ -20,6 +20,11 @@ public class NetworkGradientTests
     [InlineData("relu", "softmax", 3)]
     [InlineData("linear", "sigmoid", 2)]
     [InlineData("relu", "linear", 3)]
+    [InlineData("tanh", "softmax", 3)]
+    [InlineData("elu(alpha=0.5)", "sigmoid", 2)]
+    [InlineData("prelu", "softmax", 3)]
+    [InlineData("gelu", "softmax", 3)]
+    [InlineData("x*sigmoid(1.5*x)", "softmax", 3)]
     public void Two_hidden_layer_network_gradients_match_finite_differences(string activation, string output, int classes)
     {
         const int rows = 6, features = 5;
@@ -104,5 +109,17 @@ public class NetworkGradientTests
         var affine = new float[10];
         Gemm.MultiplyNN(x, w, affine, 5, 3, 2, false);
         for (int i = 0; i < 10; i++) Assert.Equal(y[i], affine[i] + b[i % 2], 4);
+    }
+
+    [Fact]
+    public void Prelu_slopes_are_trainable_parameters_initialised_at_a_quarter()
+    {
+        var net = new Network(3, [5, 4], () => ActivationRegistry.Create("prelu"), 2, 8);
+        net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(1));
+        var slopes = net.Layers.Take(2).Select(l => l.ActivationParameters!).ToList();
+        Assert.Equal([5, 4], slopes.Select(p => p.Value.Length));
+        Assert.All(slopes, p => Assert.All(p.Value, v => Assert.Equal(0.25f, v)));
+        Assert.Equal(2 * 3 + 2, net.Parameters.Count);
+        Assert.Null(net.Layers[^1].ActivationParameters);
     }
 }
