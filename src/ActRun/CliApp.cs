@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
 using ActRun.Core;
 
@@ -14,6 +15,7 @@ public static class CliApp
         new("ActRun: what does the activation function do to my network? Train the same MLP once per activation and compare.")
         {
             CompareCommand.Create(context),
+            ActivationsCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -20,15 +20,19 @@ public sealed class Relu : VectorizedActivation<Relu.Op>
 
     public readonly struct Op(float negativeSlope, float maxValue, float threshold) : IActivationOp
     {
-        // NaN fails the comparison and goes to the product, which keeps it NaN.
-        public float Value(float x) => x > threshold ? MathF.Min(x, maxValue) : negativeSlope * (x - threshold);
+        // Without a cap the slope above the threshold is 1 all the way, +inf included (x < inf is false there).
+        private readonly float _cap = float.IsPositiveInfinity(maxValue) ? float.NaN : maxValue;
 
-        public float Derivative(float x, float y) => x > threshold ? (x < maxValue ? 1 : 0) : negativeSlope;
+        // NaN fails the comparison and goes to the product, which keeps it NaN. Adding +0 turns 0·(negative)
+        // = −0 into +0, so relu(−1) prints 0 as in PyTorch.
+        public float Value(float x) => x > threshold ? MathF.Min(x, maxValue) : negativeSlope * (x - threshold) + 0f;
+
+        public float Derivative(float x, float y) => x > threshold ? (x >= _cap ? 0 : 1) : negativeSlope;
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
-            TVector.Select(TVector.GreaterThan(x, threshold), TVector.Min(x, maxValue), negativeSlope * (x - threshold));
+            TVector.Select(TVector.GreaterThan(x, threshold), TVector.Min(x, maxValue), negativeSlope * (x - threshold) + 0f);
 
         public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
-            TVector.Select(TVector.GreaterThan(x, threshold), TVector.Select(TVector.LessThan(x, maxValue), 1f, 0f), negativeSlope);
+            TVector.Select(TVector.GreaterThan(x, threshold), TVector.Select(TVector.GreaterThanOrEqual(x, _cap), 0f, 1f), negativeSlope);
     }
 }

@@ -26,17 +26,26 @@ public abstract class OutputHead
 
     public override string ToString() => Activation;
 
-    /// <summary>The usual rule: several classes → softmax, two → sigmoid, regression → linear.</summary>
-    public static OutputHead Create(string name, Dataset data) => name.Trim().ToLowerInvariant() switch
+    /// <summary>The usual rule for "auto": several classes → softmax, two → sigmoid, regression → linear.</summary>
+    public static OutputHead Create(string name, Dataset data)
     {
-        "auto" => data.Task == TaskKind.Regression ? new LinearMse() : data.ClassCount == 2 ? new SigmoidBinaryCrossEntropy() : new SoftmaxCrossEntropy(),
-        "softmax" => data.Task == TaskKind.Classification ? new SoftmaxCrossEntropy() : throw NeedsClasses("softmax"),
-        "sigmoid" => data.Task == TaskKind.Classification ? new SigmoidBinaryCrossEntropy() : throw NeedsClasses("sigmoid"),
-        "linear" => new LinearMse(),
-        _ => throw new ConfigException($"Unknown output activation '{name}'.{Suggest.DidYouMean(name, Names)} Known: {string.Join(", ", Names)}."),
-    };
+        bool classification = data.Task == TaskKind.Classification;
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "auto" => !classification ? new LinearMse() : data.ClassCount == 2 ? new SigmoidBinaryCrossEntropy() : new SoftmaxCrossEntropy(),
+            "softmax" => classification ? new SoftmaxCrossEntropy() : throw NeedsClasses("softmax"),
+            "log_softmax" or "logsoftmax" => classification ? new LogSoftmaxNll() : throw NeedsClasses("log_softmax"),
+            "sparsemax" => classification ? new SparsemaxLoss() : throw NeedsClasses("sparsemax"),
+            "sigmoid" => classification ? new SigmoidBinaryCrossEntropy() : throw NeedsClasses("sigmoid"),
+            "tanh" => classification && data.ClassCount == 2
+                ? new TanhBinaryCrossEntropy()
+                : throw new ConfigException("Output activation 'tanh' is for binary tasks (two classes); use softmax or sigmoid for more."),
+            "linear" => new LinearMse(),
+            _ => throw new ConfigException($"Unknown output activation '{name}'.{Suggest.DidYouMean(name, Names)} Known: {string.Join(", ", Names)}."),
+        };
+    }
 
-    public static IReadOnlyList<string> Names { get; } = ["auto", "softmax", "sigmoid", "linear"];
+    public static IReadOnlyList<string> Names { get; } = ["auto", "softmax", "log_softmax", "sparsemax", "sigmoid", "tanh", "linear"];
 
     private static ConfigException NeedsClasses(string name) =>
         new($"Output activation '{name}' needs a classification dataset; use 'linear' for regression.");

@@ -76,7 +76,7 @@ public class ActivationContractTests
             double h = 1e-6 * Math.Max(1, Math.Abs(x));
             double expected = (f(x + h) - f(x - h)) / (2 * h);
             float actual = activation.Derivative((float)x, activation.Value((float)x));
-            Assert.True(Math.Abs(actual - expected) <= 1e-4 * Math.Abs(expected) + 1e-6,
+            Assert.True(Math.Abs(actual - expected) <= 1e-5 * Math.Abs(expected) + 1e-6,
                 $"{text}'({x:R}) = {actual:R}, central difference {expected:R}");
         }
     }

@@ -7,7 +7,8 @@ public class OutputHeadTests
 {
     public static TheoryData<string, int> Heads => new()
     {
-        { "softmax", 10 }, { "softmax", 3 }, { "sigmoid", 2 }, { "sigmoid", 4 }, { "linear", 3 }, { "linear", 2 },
+        { "softmax", 10 }, { "softmax", 3 }, { "log_softmax", 4 }, { "sparsemax", 5 }, { "sparsemax", 2 },
+        { "sigmoid", 2 }, { "sigmoid", 4 }, { "tanh", 2 }, { "linear", 3 }, { "linear", 2 },
     };
 
     [Theory]
@@ -84,5 +85,52 @@ public class OutputHeadTests
     {
         var e = Assert.Throws<ConfigException>(() => OutputHead.Create("softmx", TinyData.Classification(4, 2, 3, 1)));
         Assert.Contains("Did you mean 'softmax'?", e.Message);
+    }
+
+    [Fact]
+    public void Sparsemax_projects_onto_the_simplex_with_exact_zeros()
+    {
+        // z = (1, 0.8, -1): τ = 0.4, p = (0.6, 0.4, 0); the loss of class 0 is −1 + ½(1 + 0.64 − 2·0.16) + ½ = 0.16.
+        var head = new SparsemaxLoss();
+        var gradient = new float[3];
+        var loss = head.Evaluate(new float[] { 1f, 0.8f, -1f }, 1, new BatchTargets(new[] { 0 }, default), gradient, true);
+        Assert.Equal(0.16, loss.LossSum, 5);
+        Assert.Equal(-0.4f, gradient[0], 5);
+        Assert.Equal(0.4f, gradient[1], 5);
+        Assert.Equal(0f, gradient[2]);
+    }
+
+    [Fact]
+    public void Sparsemax_loss_is_zero_when_the_true_class_wins_by_a_margin_of_one()
+    {
+        var loss = new SparsemaxLoss().Evaluate(new float[] { 3f, 1f, 0f }, 1, new BatchTargets(new[] { 0 }, default), default, false);
+        Assert.Equal(0, loss.LossSum, 6);
+    }
+
+    [Fact]
+    public void Tanh_output_reads_as_probability_half_tanh_plus_half()
+    {
+        // z = 0.3: p = (tanh 0.3 + 1)/2; the loss of label 1 is −log p.
+        var loss = new TanhBinaryCrossEntropy().Evaluate(new float[] { 0.3f }, 1, new BatchTargets(new[] { 1 }, default), default, false);
+        Assert.Equal(-Math.Log((Math.Tanh(0.3) + 1) / 2), loss.LossSum, 6);
+    }
+
+    [Fact]
+    public void Log_softmax_gives_the_same_numbers_as_softmax_cross_entropy()
+    {
+        var logits = GradientCheck.RandomArray(12, 5, 3f);
+        int[] labels = [0, 3, 2];
+        float[] g1 = new float[12], g2 = new float[12];
+        var a = new SoftmaxCrossEntropy().Evaluate(logits, 3, new BatchTargets(labels, default), g1, true);
+        var b = new LogSoftmaxNll().Evaluate(logits, 3, new BatchTargets(labels, default), g2, true);
+        Assert.Equal(a, b);
+        Assert.Equal(g1, g2);
+    }
+
+    [Fact]
+    public void Tanh_output_on_more_than_two_classes_is_a_config_error()
+    {
+        var e = Assert.Throws<ConfigException>(() => OutputHead.Create("tanh", TinyData.Classification(4, 2, 3, 1)));
+        Assert.Contains("binary", e.Message);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActRun.Core.Losses;
 
 namespace ActRun.Commands.Compare;
 
@@ -18,7 +19,7 @@ public sealed class CompareCommand
     };
 
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
-    public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its loss: auto, softmax, sigmoid, linear", "auto", "auto", "softmax", "sigmoid", "linear");
+    public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
     public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
     public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 40 on 2-D sets, 5 on images)");
     public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets, 64 on images)");
