@@ -1,0 +1,44 @@
+using CsvHelper.Configuration.Attributes;
+
+namespace ActRun.Core.Results;
+
+/// <summary>
+/// One row of layers.csv: one run, epoch and layer (1 = first hidden layer; the last is the output layer).
+/// Norms are Frobenius norms of the layer's kernel; grad_norm and update_ratio are means over the epoch's
+/// steps; the activation statistics come from a fixed probe batch after the epoch.
+/// </summary>
+public sealed class LayerRecord
+{
+    [Name("activation")] public string Activation { get; set; } = "";
+    [Name("seed")] public ulong Seed { get; set; }
+    [Name("epoch")] public int Epoch { get; set; }
+    [Name("layer")] public int Layer { get; set; }
+    [Name("weight_norm")] public double WeightNorm { get; set; }
+    [Name("grad_norm")] public double GradNorm { get; set; }
+    /// <summary>‖ΔW‖ / ‖W‖ per step, averaged over the epoch: how fast the layer moves relative to its size.</summary>
+    [Name("update_ratio")] public double UpdateRatio { get; set; }
+    [Name("activation_mean")] public double ActivationMean { get; set; }
+    [Name("activation_std")] public double ActivationStd { get; set; }
+    /// <summary>Share of units whose derivative is zero for every sample of the probe batch (dead relu units).</summary>
+    [Name("dead_fraction")] public double DeadFraction { get; set; }
+    /// <summary>Share of the probe batch's pre-activations where the derivative is below 5% of its maximum.</summary>
+    [Name("saturated_fraction")] public double SaturatedFraction { get; set; }
+}
+
+/// <summary>One row of regions.csv: a trained 2-D network's output at one grid point (probability of class 1).</summary>
+public sealed class RegionRecord
+{
+    [Name("activation")] public string Activation { get; set; } = "";
+    [Name("seed")] public ulong Seed { get; set; }
+    [Name("x1")] public float X1 { get; set; }
+    [Name("x2")] public float X2 { get; set; }
+    [Name("p")] public float P { get; set; }
+}
+
+/// <summary>One row of points.csv: a test point of a 2-D dataset with its class, drawn over the regions.</summary>
+public sealed class PointRecord
+{
+    [Name("x1")] public float X1 { get; set; }
+    [Name("x2")] public float X2 { get; set; }
+    [Name("label")] public int Label { get; set; }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace ActRun.Core.Results;
+
+/// <summary>A plot in the report: its file (next to report.md) and what it shows.</summary>
+public sealed record ReportPlot(string File, string Caption);
+
+/// <summary>report.md: the settings, the summary table, the verdicts, and every plot embedded.</summary>
+public static class ReportWriter
+{
+    public static string Build(string configYaml, IReadOnlyList<SummaryRecord> summary, IReadOnlyList<string> verdicts, IReadOnlyList<ReportPlot> plots)
+    {
+        var md = new StringBuilder();
+        md.Append("# ActRun report\n\n");
+        md.Append("## Verdicts\n\n");
+        if (verdicts.Count == 0) md.Append("Nothing stands out: one activation, or no finished run to compare.\n");
+        foreach (string verdict in verdicts) md.Append("- ").Append(verdict).Append('\n');
+        md.Append("\n## Summary\n\n");
+        md.Append("Final epoch, mean over seeds (± sample standard deviation).\n\n");
+        md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | seeds | status |\n");
+        md.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var row in summary)
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.Seeds} | {row.Status} |\n");
+        if (plots.Count > 0)
+        {
+            md.Append("\n## Plots\n");
+            foreach (var plot in plots) md.Append($"\n{plot.Caption}\n\n![{plot.Caption}]({plot.File})\n");
+        }
+        md.Append("\n## Settings\n\n```yaml\n").Append(configYaml.TrimEnd('\n')).Append("\n```\n");
+        return md.ToString();
+    }
+
+    private static string Std(double? std) => std is double s ? string.Create(CultureInfo.InvariantCulture, $" ± {s:0.0000}") : "";
+
+    // Expressions may hold '|' (abs is written abs(x), but be safe) or '*', which Markdown would read as emphasis.
+    private static string Cell(string text) => "`" + text.Replace("`", "'") + "`";
+}

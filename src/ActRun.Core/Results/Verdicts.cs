@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace ActRun.Core.Results;
+
+/// <summary>
+/// Plain sentences computed from a result folder's numbers: which activation wins and by how much (with a
+/// confidence interval and Welch's t-test over seeds), where gradients vanish, where units die, what diverged.
+/// </summary>
+public static class Verdicts
+{
+    public static IReadOnlyList<string> From(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<MetricRecord> metrics, IReadOnlyList<LayerRecord> layers)
+    {
+        var verdicts = new List<string>();
+        verdicts.AddRange(Failures(summary));
+        verdicts.AddRange(Ranking(summary, metrics));
+        verdicts.AddRange(Gradients(summary, layers));
+        verdicts.AddRange(DeadUnits(layers));
+        return verdicts;
+    }
+
+    private static IEnumerable<string> Failures(IReadOnlyList<SummaryRecord> summary) =>
+        summary.Where(s => s.Status.StartsWith("diverged")).Select(s => $"{s.Activation} {s.Status}: its loss became NaN or infinite, so training stopped there.");
+
+    /// <summary>The best activation against each other one, on the final test accuracy of each seed.</summary>
+    private static IEnumerable<string> Ranking(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<MetricRecord> metrics)
+    {
+        var finals = metrics.GroupBy(m => m.Activation).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<double>)g.GroupBy(m => m.Seed).Select(s => s.MaxBy(m => m.Epoch)!.TestAccuracy).ToList());
+        var ranked = summary.Where(s => s.Status == "ok" && finals.ContainsKey(s.Activation) && double.IsFinite(s.TestAccuracy))
+            .OrderByDescending(s => s.TestAccuracy).ToList();
+        if (ranked.Count < 2) yield break;
+        var best = ranked[0];
+        foreach (var other in ranked.Skip(1))
+            yield return Compare(best.Activation, finals[best.Activation], other.Activation, finals[other.Activation]);
+    }
+
+    public static string Compare(string a, IReadOnlyList<double> aValues, string b, IReadOnlyList<double> bValues)
+    {
+        double points = 100 * (Statistics.Mean(aValues) - Statistics.Mean(bValues));
+        string seeds = aValues.Count == bValues.Count ? $"{aValues.Count} seeds" : $"{aValues.Count} and {bValues.Count} seeds";
+        if (aValues.Count < 2 || bValues.Count < 2)
+            return $"{a} beats {b} by {P(points)} points (one seed: run with --seeds 3 or more for a confidence interval).";
+        var (_, df, p) = Statistics.WelchTTest(aValues, bValues);
+        if (double.IsNaN(p))
+            return $"{a} beats {b} by {P(points)} points ({seeds}, no spread between seeds).";
+        double half = 100 * Statistics.StudentTQuantile(0.975, df) * Math.Sqrt(Statistics.Variance(aValues) / aValues.Count + Statistics.Variance(bValues) / bValues.Count);
+        string evidence = $"95% CI {P(points - half)} to {P(points + half)}, Welch t-test {PValue(p)}, {seeds}";
+        return p < 0.05
+            ? $"{a} beats {b} by {P(points)} points ({evidence})."
+            : $"{a} and {b} are not distinguishable: {P(points)} points apart ({evidence}).";
+    }
+
+    /// <summary>First-layer gradient in epoch 1 against the best activation's, and the decay with depth.</summary>
+    private static IEnumerable<string> Gradients(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<LayerRecord> layers)
+    {
+        if (layers.Count == 0 || summary.Count == 0) yield break;
+        var firstEpoch = layers.Where(l => l.Epoch == 1).ToList();
+        double FirstLayer(string activation) =>
+            Statistics.Mean(firstEpoch.Where(l => l.Activation == activation && l.Layer == 1).Select(l => l.GradNorm).ToList());
+        var reference = summary.Where(s => s.Status == "ok").OrderByDescending(s => s.TestAccuracy).FirstOrDefault();
+        if (reference is null) yield break;
+        double referenceGrad = FirstLayer(reference.Activation);
+        int lastHidden = firstEpoch.Count == 0 ? 0 : firstEpoch.Max(l => l.Layer) - 1;
+        foreach (var row in summary.Where(s => s.Activation != reference.Activation))
+        {
+            double grad = FirstLayer(row.Activation);
+            if (double.IsFinite(grad) && referenceGrad > 0 && grad < referenceGrad / 2)
+                yield return $"{row.Activation}'s first layer receives {Ratio(grad / referenceGrad)} of the gradient that {reference.Activation}'s does (epoch 1).";
+        }
+        if (lastHidden < 3) yield break;
+        foreach (var row in summary)
+        {
+            double first = FirstLayer(row.Activation);
+            double last = Statistics.Mean(firstEpoch.Where(l => l.Activation == row.Activation && l.Layer == lastHidden).Select(l => l.GradNorm).ToList());
+            if (first > 0 && last > 0 && first < last / 10)
+                yield return $"In {row.Activation}'s network the gradient shrinks {Ratio(last / first)} from hidden layer {lastHidden} back to layer 1 (epoch 1): vanishing gradients.";
+        }
+    }
+
+    private static IEnumerable<string> DeadUnits(IReadOnlyList<LayerRecord> layers)
+    {
+        if (layers.Count == 0) yield break;
+        int lastEpoch = layers.Max(l => l.Epoch);
+        foreach (var group in layers.Where(l => l.Epoch == lastEpoch).GroupBy(l => (l.Activation, l.Layer)))
+        {
+            double dead = group.Average(l => l.DeadFraction);
+            if (dead >= 0.1)
+                yield return $"{group.Key.Activation}: {(100 * dead).ToString("0", CultureInfo.InvariantCulture)}% of the units of layer {group.Key.Layer} are dead (zero derivative for every probe sample) after epoch {lastEpoch}.";
+        }
+    }
+
+    private static string P(double points) => points.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string PValue(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
+
+    /// <summary>"1/300" for small ratios, "12×" for large ones, two significant digits.</summary>
+    public static string Ratio(double r)
+    {
+        static string Round(double v)
+        {
+            if (v < 100) return v.ToString(v >= 10 ? "0" : "0.#", CultureInfo.InvariantCulture);
+            double unit = Math.Pow(10, Math.Floor(Math.Log10(v)) - 1);
+            return (Math.Round(v / unit) * unit).ToString("0", CultureInfo.InvariantCulture);
+        }
+        return r < 1 ? $"1/{Round(1 / r)}" : $"{Round(r)}×";
+    }
+}
