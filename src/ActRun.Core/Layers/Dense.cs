@@ -47,6 +47,9 @@ public sealed class Dense
     /// <summary>Pre-activations of the last forward pass (rows × outputs).</summary>
     public ReadOnlySpan<float> PreActivations(int rows) => _z.AsSpan(0, rows * Outputs);
 
+    /// <summary>Activations of the last forward pass (rows × outputs).</summary>
+    public ReadOnlySpan<float> Activations(int rows) => _a.AsSpan(0, rows * Outputs);
+
     public void Initialize(Initializer init, Rng rng)
     {
         init.Fill(Weights.Value, Inputs, Outputs, rng);

@@ -13,6 +13,9 @@ public sealed class LinearMse : OutputHead
     public override string Loss => "mean_squared_error";
     public override int OutputUnits(Dataset data) => data.OutputCount;
 
+    /// <summary>The output for class 1 (the only one with one unit), clipped to [0, 1].</summary>
+    public override double PositiveProbability(ReadOnlySpan<float> z) => Math.Clamp(z.Length == 1 ? z[0] : z[1], 0, 1);
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
         int k = logits.Length / rows;

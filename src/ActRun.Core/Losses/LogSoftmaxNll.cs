@@ -16,6 +16,8 @@ public sealed class LogSoftmaxNll : OutputHead
     public override string Loss => "nll";
     public override int OutputUnits(Dataset data) => data.ClassCount;
 
+    public override double PositiveProbability(ReadOnlySpan<float> logits) => _same.PositiveProbability(logits);
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient) =>
         _same.Evaluate(logits, rows, targets, gradient, computeGradient);
 }

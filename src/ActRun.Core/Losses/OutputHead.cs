@@ -24,6 +24,9 @@ public abstract class OutputHead
     /// </summary>
     public abstract BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient);
 
+    /// <summary>The probability this head assigns to class 1 for one row of logits (binary decision regions).</summary>
+    public abstract double PositiveProbability(ReadOnlySpan<float> logits);
+
     public override string ToString() => Activation;
 
     /// <summary>The usual rule for "auto": several classes → softmax, two → sigmoid, regression → linear.</summary>

@@ -13,6 +13,8 @@ public sealed class SigmoidBinaryCrossEntropy : OutputHead
     public override string Loss => "binary_crossentropy";
     public override int OutputUnits(Dataset data) => data.ClassCount == 2 ? 1 : data.ClassCount;
 
+    public override double PositiveProbability(ReadOnlySpan<float> z) => Sigmoid(z.Length == 1 ? z[0] : z[1]);
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
         int k = logits.Length / rows;

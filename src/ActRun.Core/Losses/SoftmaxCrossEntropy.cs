@@ -12,6 +12,15 @@ public sealed class SoftmaxCrossEntropy : OutputHead
     public override string Loss => "categorical_crossentropy";
     public override int OutputUnits(Dataset data) => data.ClassCount;
 
+    public override double PositiveProbability(ReadOnlySpan<float> z)
+    {
+        float max = z[0];
+        foreach (float v in z) max = Math.Max(max, v);
+        double sum = 0;
+        foreach (float v in z) sum += Math.Exp(v - max);
+        return Math.Exp(z[1] - max) / sum;
+    }
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
         int k = logits.Length / rows;

@@ -14,6 +14,8 @@ public sealed class SparsemaxLoss : OutputHead
     public override string Loss => "sparsemax_loss";
     public override int OutputUnits(Dataset data) => data.ClassCount;
 
+    public override double PositiveProbability(ReadOnlySpan<float> z) => Math.Max(z[1] - Threshold(z, new double[z.Length]), 0);
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
         int k = logits.Length / rows;

@@ -13,6 +13,8 @@ public sealed class TanhBinaryCrossEntropy : OutputHead
     public override string Loss => "binary_crossentropy";
     public override int OutputUnits(Dataset data) => 1;
 
+    public override double PositiveProbability(ReadOnlySpan<float> z) => (Math.Tanh(z[0]) + 1) / 2;
+
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
         double lossSum = 0;

@@ -7,6 +7,17 @@ namespace ActRun.Core.Training;
 /// </summary>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy, double EpochSeconds);
 
+/// <summary>What a run records besides its metrics; none of it changes the numbers of the training.</summary>
+[Flags]
+public enum TrainingExtras
+{
+    None = 0,
+    /// <summary>Per-layer gradient and activation statistics (layers.csv).</summary>
+    Diagnostics = 1,
+    /// <summary>The decision regions of a binary 2-D dataset (regions.csv).</summary>
+    DecisionGrid = 2,
+}
+
 public enum RunStatus
 {
     Ok,
@@ -19,6 +30,12 @@ public enum RunStatus
 /// <summary>The outcome of one run: its epochs, and how it ended.</summary>
 public sealed record RunResult(RunSettings Settings, IReadOnlyList<EpochMetrics> Epochs, RunStatus Status)
 {
+    /// <summary>Per-layer diagnostics of each epoch (empty unless asked for with <see cref="TrainingExtras.Diagnostics"/>).</summary>
+    public IReadOnlyList<LayerStats> Layers { get; init; } = [];
+
+    /// <summary>The trained network's decision regions (empty unless asked for and the dataset is binary 2-D).</summary>
+    public IReadOnlyList<GridPoint> Regions { get; init; } = [];
+
     public double TrainSeconds => Epochs.Sum(e => e.EpochSeconds);
     public EpochMetrics? Final => Epochs.Count > 0 ? Epochs[^1] : null;
 }

@@ -19,7 +19,8 @@ public static class Trainer
     /// <summary>Largest batch used for evaluation; training batches may be larger.</summary>
     private const int EvaluationBatch = 512;
 
-    public static RunResult Train(Dataset data, RunSettings settings, Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
+    public static RunResult Train(Dataset data, RunSettings settings, Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default,
+        TrainingExtras extras = TrainingExtras.None)
     {
         var model = settings.Model;
         var head = OutputHead.Create(model.Output, data);
@@ -39,6 +40,8 @@ public static class Trainer
         int[] order = Enumerable.Range(0, n).ToArray();
         var epochs = new List<EpochMetrics>();
         var status = RunStatus.Ok;
+        var diagnostics = extras.HasFlag(TrainingExtras.Diagnostics) ? new LayerDiagnostics(network, data.Train) : null;
+        var layerStats = new List<LayerStats>();
 
         for (int epoch = 1; epoch <= settings.Train.Epochs; epoch++)
         {
@@ -52,7 +55,7 @@ public static class Trainer
             double lossSum = 0;
             long correct = 0;
             bool diverged = false;
-            for (int start = 0; start < n; start += batch)
+            for (int start = 0, step = 0; start < n; start += batch, step++)
             {
                 int rows = Math.Min(batch, n - start);
                 var indices = order.AsSpan(start, rows);
@@ -67,7 +70,9 @@ public static class Trainer
                     break;
                 }
                 network.Backward(buffers.Gradient, rows);
+                diagnostics?.AfterBackward(step);
                 optimizer.Step();
+                diagnostics?.AfterStep(step);
             }
             double seconds = clock.Elapsed.TotalSeconds;
             var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers);
@@ -75,6 +80,7 @@ public static class Trainer
             var metrics = new EpochMetrics(epoch, lossSum / n, classification ? (double)correct / n : double.NaN,
                 testLoss, testAccuracy, seconds);
             epochs.Add(metrics);
+            if (diagnostics is not null) layerStats.AddRange(diagnostics.EndEpoch(epoch));
             onEpoch?.Invoke(metrics);
             if (diverged || !double.IsFinite(testLoss))
             {
@@ -82,7 +88,8 @@ public static class Trainer
                 break;
             }
         }
-        return new RunResult(settings, epochs, status);
+        var regions = extras.HasFlag(TrainingExtras.DecisionGrid) && DecisionGrid.Applies(data) ? DecisionGrid.Compute(network, head, data) : [];
+        return new RunResult(settings, epochs, status) { Layers = layerStats, Regions = regions };
     }
 
     /// <summary>Mean loss and accuracy of a network on a split (evaluation mode: no training-time randomness).</summary>

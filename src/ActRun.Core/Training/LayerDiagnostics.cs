@@ -1,0 +1,140 @@
+using ActRun.Core.Activations;
+using ActRun.Core.Data;
+using ActRun.Core.Layers;
+
+namespace ActRun.Core.Training;
+
+/// <summary>One layer's health in one epoch (layer 1 is the first hidden layer; the last is the output layer).</summary>
+public sealed record LayerStats(
+    int Epoch, int Layer, double WeightNorm, double GradNorm, double UpdateRatio,
+    double ActivationMean, double ActivationStd, double DeadFraction, double SaturatedFraction);
+
+/// <summary>
+/// Watches a network while it trains, without changing a single number of the training itself: the mean
+/// kernel gradient norm over the epoch's steps, the update ratio ‖ΔW‖/‖W‖ on every 8th step (a copy of W per
+/// sampled step keeps it cheap), and after each epoch the activations of a fixed probe batch (the first
+/// training samples): mean, deviation, dead units (zero derivative for every probe sample) and saturation
+/// (derivative below 5% of its maximum).
+/// </summary>
+public sealed class LayerDiagnostics
+{
+    private const int ProbeRows = 256;
+    private const int UpdateSampleEvery = 8;
+    private const double SaturationShare = 0.05;
+
+    private readonly Network _network;
+    private readonly float[] _probe;
+    private readonly int _probeRows;
+    private readonly double?[] _maxDerivative;
+    private readonly double[] _gradSum;
+    private readonly double[] _ratioSum;
+    private readonly float[][] _before;
+    private int _steps, _sampled;
+
+    public LayerDiagnostics(Network network, DataSplit train)
+    {
+        _network = network;
+        _probeRows = Math.Min(ProbeRows, Math.Min(train.Count, network.MaxBatch));
+        _probe = new float[_probeRows * network.Inputs];
+        train.Features.CopyRange(0, _probeRows, _probe);
+        int layers = network.Layers.Count;
+        _maxDerivative = network.Layers.Select(l => ActivationRegistry.Find(l.Activation.Spec.Name)?.MaxDerivative).ToArray();
+        _gradSum = new double[layers];
+        _ratioSum = new double[layers];
+        _before = network.Layers.Select(l => new float[l.Weights.Value.Length]).ToArray();
+    }
+
+    /// <summary>After the backward pass of step <paramref name="step"/>, before the optimizer moves the weights.</summary>
+    public void AfterBackward(int step)
+    {
+        for (int i = 0; i < _network.Layers.Count; i++)
+        {
+            var w = _network.Layers[i].Weights;
+            _gradSum[i] += Norm(w.Gradient);
+            if (step % UpdateSampleEvery == 0) w.Value.CopyTo(_before[i], 0);
+        }
+        _steps++;
+    }
+
+    /// <summary>After the optimizer step.</summary>
+    public void AfterStep(int step)
+    {
+        if (step % UpdateSampleEvery != 0) return;
+        for (int i = 0; i < _network.Layers.Count; i++)
+        {
+            var w = _network.Layers[i].Weights.Value;
+            double delta = 0, size = 0;
+            for (int j = 0; j < w.Length; j++)
+            {
+                double d = w[j] - _before[i][j];
+                delta += d * d;
+                size += (double)_before[i][j] * _before[i][j];
+            }
+            _ratioSum[i] += size > 0 ? Math.Sqrt(delta / size) : 0;
+        }
+        _sampled++;
+    }
+
+    /// <summary>The epoch's rows; resets the per-epoch sums.</summary>
+    public IReadOnlyList<LayerStats> EndEpoch(int epoch)
+    {
+        _network.Forward(_probe, _probeRows, ActivationContext.Evaluation);
+        var stats = new List<LayerStats>();
+        for (int i = 0; i < _network.Layers.Count; i++)
+        {
+            var layer = _network.Layers[i];
+            var (mean, std, dead, saturated) = Probe(layer, _maxDerivative[i]);
+            stats.Add(new LayerStats(epoch, i + 1, Norm(layer.Weights.Value), _steps > 0 ? _gradSum[i] / _steps : double.NaN,
+                _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated));
+        }
+        Array.Clear(_gradSum);
+        Array.Clear(_ratioSum);
+        _steps = _sampled = 0;
+        return stats;
+    }
+
+    private (double Mean, double Std, double Dead, double Saturated) Probe(Dense layer, double? knownMax)
+    {
+        int rows = _probeRows, n = layer.Outputs;
+        var z = layer.PreActivations(rows);
+        var a = layer.Activations(rows);
+        var derivative = new float[rows * n];
+        var ones = new float[rows * n];
+        Array.Fill(ones, 1f);
+        var parameters = layer.ActivationParameters;
+        // dz for da = 1 is f'(z); parameter gradients go to a scratch buffer, never to the layer's own.
+        layer.Activation.Backward(z, a, ones, derivative, n, parameters is null ? default : parameters.Value,
+            parameters is null ? default : new float[parameters.Value.Length]);
+
+        double sum = 0, squares = 0;
+        foreach (float v in a)
+        {
+            sum += v;
+            squares += (double)v * v;
+        }
+        double mean = sum / a.Length;
+        double std = Math.Sqrt(Math.Max(0, squares / a.Length - mean * mean));
+
+        double max = knownMax ?? derivative.Max(d => Math.Abs(d));
+        int saturated = 0, dead = 0;
+        for (int unit = 0; unit < n; unit++)
+        {
+            bool alwaysZero = true;
+            for (int r = 0; r < rows; r++)
+            {
+                float d = Math.Abs(derivative[r * n + unit]);
+                if (d != 0) alwaysZero = false;
+                if (d < SaturationShare * max) saturated++;
+            }
+            if (alwaysZero) dead++;
+        }
+        return (mean, std, (double)dead / n, max > 0 ? (double)saturated / (rows * n) : 0);
+    }
+
+    private static double Norm(ReadOnlySpan<float> values)
+    {
+        double s = 0;
+        foreach (float v in values) s += (double)v * v;
+        return Math.Sqrt(s);
+    }
+}

@@ -1,0 +1,79 @@
+using ActRun.Core.Activations;
+using ActRun.Core.Data;
+using ActRun.Core.Engine;
+using ActRun.Core.Initializers;
+using ActRun.Core.Layers;
+using ActRun.Core.Optimizers;
+using ActRun.Core.Training;
+
+namespace ActRun.Core.Tests.Training;
+
+public class DiagnosticsTests
+{
+    private static readonly Dataset Circles = DatasetCatalog.Load("circles", new DatasetLoadOptions(Seed: 42));
+
+    private static RunSettings Deep(string activation, int epochs = 1) =>
+        new(new ModelSettings([32, 32, 32, 32, 32, 32], activation, "auto", "auto"), new TrainSettings(epochs, 32, new OptimizerSettings("adam", 0.01)), 42);
+
+    [Fact]
+    public void Watching_a_run_does_not_change_its_numbers()
+    {
+        var plain = Trainer.Train(Circles, Deep("rrelu", 3));
+        var watched = Trainer.Train(Circles, Deep("rrelu", 3), extras: TrainingExtras.Diagnostics | TrainingExtras.DecisionGrid);
+        Assert.Equal(plain.Epochs.Select(e => e with { EpochSeconds = 0 }), watched.Epochs.Select(e => e with { EpochSeconds = 0 }));
+        Assert.Empty(plain.Layers);
+        Assert.Equal(3 * 7, watched.Layers.Count);
+    }
+
+    [Fact]
+    public void Deep_sigmoid_first_layer_gets_under_a_tenth_of_relus_gradient()
+    {
+        // The vanishing-gradient picture: sigmoid' ≤ 0.25 multiplies in at every one of six layers.
+        double FirstLayerGradient(string activation) =>
+            Trainer.Train(Circles, Deep(activation), extras: TrainingExtras.Diagnostics).Layers.Single(l => l.Epoch == 1 && l.Layer == 1).GradNorm;
+        double relu = FirstLayerGradient("relu"), sigmoid = FirstLayerGradient("sigmoid");
+        Assert.True(sigmoid < relu / 10, $"sigmoid {sigmoid} vs relu {relu}");
+    }
+
+    [Fact]
+    public void A_relu_layer_pushed_far_negative_is_all_dead_and_saturated()
+    {
+        var net = new Network(2, [8, 4], () => new Relu(), 1, 512);
+        net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(1));
+        Array.Fill(net.Layers[0].Bias.Value, -100f);
+        var stats = new LayerDiagnostics(net, Circles.Train).EndEpoch(1);
+        Assert.Equal(1.0, stats[0].DeadFraction);
+        Assert.Equal(1.0, stats[0].SaturatedFraction);
+        Assert.Equal(0.0, stats[0].ActivationMean);
+        // The next layer sees only its bias; its units are neither all dead nor all alive by construction, but
+        // the output layer is linear: never dead, never saturated.
+        Assert.Equal(0.0, stats[2].DeadFraction);
+        Assert.Equal(0.0, stats[2].SaturatedFraction);
+    }
+
+    [Fact]
+    public void Tanh_saturation_is_the_share_of_inputs_beyond_the_flat_tails()
+    {
+        // tanh'(z) < 0.05 exactly when |z| > atanh(sqrt(0.95)) ≈ 2.18; with huge weights nearly every input is there.
+        var net = new Network(2, [16], () => ActivationRegistry.Create("tanh"), 1, 512);
+        net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(2));
+        for (int i = 0; i < net.Layers[0].Weights.Value.Length; i++) net.Layers[0].Weights.Value[i] *= 1000;
+        var stats = new LayerDiagnostics(net, Circles.Train).EndEpoch(1);
+        Assert.InRange(stats[0].SaturatedFraction, 0.95, 1.0);
+        Assert.Equal(0.0, stats[0].DeadFraction);
+    }
+
+    [Fact]
+    public void Decision_grid_covers_the_plane_and_separates_the_blobs()
+    {
+        var blobs = DatasetCatalog.Load("blobs", new DatasetLoadOptions(Seed: 1));
+        var result = Trainer.Train(blobs, new RunSettings(new ModelSettings([8], "relu", "auto", "auto"),
+            new TrainSettings(5, 32, new OptimizerSettings("adam", 0.01)), 1), extras: TrainingExtras.DecisionGrid);
+        Assert.Equal(DecisionGrid.Resolution * DecisionGrid.Resolution, result.Regions.Count);
+        // Class 1 sits at (+0.5, +0.5), class 0 at (−0.5, −0.5) (blobs' documented centres).
+        var nearOne = result.Regions.MinBy(p => Math.Abs(p.X1 - 0.5) + Math.Abs(p.X2 - 0.5));
+        var nearZero = result.Regions.MinBy(p => Math.Abs(p.X1 + 0.5) + Math.Abs(p.X2 + 0.5));
+        Assert.True(nearOne.P > 0.9, $"p at (0.5, 0.5) = {nearOne.P}");
+        Assert.True(nearZero.P < 0.1, $"p at (-0.5, -0.5) = {nearZero.P}");
+    }
+}
