@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ActRun.Commands.Compare;
+using ActRun.Commands.Merge;
+using ActRun.Commands.Run;
 using ActRun.Core;
 
 namespace ActRun;
@@ -14,6 +16,8 @@ public static class CliApp
         new("ActRun: what does the activation function do to my network? Train the same MLP once per activation and compare.")
         {
             CompareCommand.Create(context),
+            RunCommand.Create(context),
+            MergeCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
