@@ -110,19 +110,27 @@ public static partial class ConfigReader
     private static YamlNode? Load(string yaml, string? file)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             string message = LocationPrefix().Replace((e.InnerException as YamlException ?? e).Message, "").Trim();
             if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)) message = "a key is given twice in the same mapping";
-            if (file is null) throw new ConfigException(message, e);
-            throw ConfigOrigin.At(file, e.Start).Error($"YAML syntax error: {message}", e);
+            throw Syntax(file, e.Start, message, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (without a place) on some malformed input, e.g. an unclosed [ list.
+            throw Syntax(file, scanner.CurrentPosition, "the text cannot be read as YAML here (an unclosed bracket or quote?)", e);
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
+
+    private static ConfigException Syntax(string? file, Mark mark, string message, Exception inner) =>
+        file is null ? new ConfigException(message, inner) : ConfigOrigin.At(file, mark).Error($"YAML syntax error: {message}", inner);
 
     private static void ReadSection(ExperimentConfig config, string section, YamlNode node, string file)
     {
