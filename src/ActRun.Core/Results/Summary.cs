@@ -29,8 +29,8 @@ public static class Summary
         var accuracies = finals.Select(f => f.TestAccuracy).ToList();
         var losses = finals.Select(f => f.TestLoss).ToList();
         var (bestEpoch, bestAccuracy) = BestMeanEpoch(runs);
-        var accuracyCi = Statistics.ConfidenceInterval95(accuracies);
-        var lossCi = Statistics.ConfidenceInterval95(losses);
+        var accuracyCi = ConfidenceInterval95(accuracies);
+        var lossCi = ConfidenceInterval95(losses);
         return new SummaryRecord
         {
             Seeds = runs.Count,
@@ -83,6 +83,15 @@ public static class Summary
             }
         }
         return (best, best == 0 ? double.NaN : bestValue);
+    }
+
+    /// <summary>The 95% confidence interval of the mean (Student t); null for fewer than two values.</summary>
+    private static (double Low, double High)? ConfidenceInterval95(IReadOnlyList<double> values)
+    {
+        double half = Statistics.ConfidenceHalfWidth95(values);
+        if (!double.IsFinite(half)) return null;
+        double mean = values.Average();
+        return (mean - half, mean + half);
     }
 
     public static double Mean(IEnumerable<double> values)
