@@ -198,4 +198,19 @@ public class RunCommandTests
         Assert.Equal(0, withoutCheck.ExitCode);
         Assert.Contains("warning:", withoutCheck.Error);
     }
+
+    [Fact]
+    public void Every_shipped_experiment_passes_dry_run()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "ActRun.sln"))) root = Path.GetDirectoryName(root)!;
+        var files = Directory.GetFiles(Path.Combine(root, "experiments"), "*.yaml");
+        Assert.NotEmpty(files);
+        foreach (string file in files)
+        {
+            var result = CliRunner.Run("run", file, "--dry-run", "--format", "csv");
+            Assert.True(result.ExitCode == 0, $"{file}: {result.Error}");
+            Assert.StartsWith("#", File.ReadAllText(file));
+        }
+    }
 }
