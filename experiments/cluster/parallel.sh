@@ -16,7 +16,7 @@ n=$2
 out="$(absolute "${3:-results/$(basename "$config" .yaml)-parallel}")"
 actrun="$(actrun_command)"
 
-$actrun run "$config" --dry-run --shard "1/$n" > /dev/null
+$actrun run "$config" --dry-run --quiet --shard "1/$n" > /dev/null
 mkdir -p "$out/logs"
 # --halt now,fail=1: one failed shard stops the others; its folder stays resumable.
 seq 1 "$n" | parallel --halt now,fail=1 -j "$n" \

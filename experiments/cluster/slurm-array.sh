@@ -20,7 +20,7 @@ cpus=${CPUS:-1}
 actrun="$(actrun_command)"
 
 # Fail here, not in N jobs, when the config is wrong.
-$actrun run "$config" --dry-run --shard "1/$n" > /dev/null
+$actrun run "$config" --dry-run --quiet --shard "1/$n" > /dev/null
 
 mkdir -p "$out/logs"
 cat > "$out/shard.sbatch" <<JOB

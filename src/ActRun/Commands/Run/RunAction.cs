@@ -20,8 +20,9 @@ public static class RunAction
         if (parse.GetValue(o.DryRun))
         {
             DryRunOutput.Write(context.Out, parse.GetValue(o.Format)!, plan, plan.Shard(shard));
-            context.Error.WriteLine($"{file}: {plan.Variants.Count} variant(s) x {config.RunSeeds().Count} seed(s) = {plan.Runs.Count} run(s)" +
-                                    (shard is null ? "" : $"; shard {shard} has {plan.Shard(shard).Count}") + "; nothing trained (--dry-run).");
+            if (!parse.GetValue(o.Quiet))
+                context.Error.WriteLine($"{file}: {plan.Variants.Count} variant(s) x {config.RunSeeds().Count} seed(s) = {plan.Runs.Count} run(s)" +
+                                        (shard is null ? "" : $"; shard {shard} has {plan.Shard(shard).Count}") + "; nothing trained (--dry-run).");
             return ExitCodes.Success;
         }
 
