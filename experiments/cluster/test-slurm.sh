@@ -40,6 +40,9 @@ munge -n | unmunge > /dev/null
 
 if ! alive /run/slurm/slurmctld.pid; then
   host=$(hostname -s)
+  if [ -f /etc/slurm/slurm.conf ] && ! grep -q '^ClusterName=ci$' /etc/slurm/slurm.conf; then
+    say "/etc/slurm/slurm.conf is not this test's and Slurm is not running; not touching it"; exit 1
+  fi
   mkdir -p /etc/slurm /var/spool/slurmctld /var/spool/slurmd /var/log/slurm /run/slurm
   cat > /etc/slurm/slurm.conf <<CONF
 ClusterName=ci

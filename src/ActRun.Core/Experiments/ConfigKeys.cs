@@ -52,6 +52,8 @@ public static class ConfigKeys
     {
         if (Find(path) is { } key) return key;
         if (path == "dataset") return Find("dataset.name")!;
+        if (TopLevel.Contains(path))
+            throw origin.Error($"'{path}' is not a setting of a run and cannot be swept; sweepable keys: {string.Join(", ", All.Select(k => k.Path))}");
         var known = All.Select(k => k.Path).Append("dataset").ToList();
         string hint = Suggest.Closest(path, known) is string s ? $" (did you mean '{s}'?)" : $"; known keys: {string.Join(", ", known)}";
         throw origin.Error($"unknown key '{path}'{hint}");

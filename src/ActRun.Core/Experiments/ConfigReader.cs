@@ -50,7 +50,10 @@ public static partial class ConfigReader
                 case "train":
                     ReadSection(config, key, value, file);
                     break;
-                case "dataset": ConfigKeys.Get("dataset.name", at).Set(config, value, at); break;
+                case "dataset":
+                    ConfigKeys.Get("dataset.name", at).Set(config, value, at);
+                    config.Origins["dataset.name"] = at;
+                    break;
                 case "sweep": ReadSweep(config, value, file); break;
                 case "expect": ReadExpect(config, value, file); break;
                 default: throw UnknownKey(key, ConfigKeys.TopLevel, ConfigOrigin.At(file, keyNode));
@@ -74,6 +77,7 @@ public static partial class ConfigReader
             default:
                 var configKey = ConfigKeys.Get(key, at);
                 configKey.Set(config, value, at);
+                config.Origins[configKey.Path] = at;
                 // A value given on the command line is the value: it replaces a sweep over the same key.
                 config.Sweep.Remove(configKey.Path);
                 break;
@@ -89,7 +93,8 @@ public static partial class ConfigReader
         var items = SweepValues.Generate(text, at) is { } generated
             ? generated.Select(v => (YamlNode)new YamlScalarNode(v))
             : SweepValues.SplitList(text).Select(item => ParseValue(item, at));
-        config.Sweep[configKey.Path] = Canonicals(configKey, items, _ => at);
+        config.Sweep[configKey.Path] = Canonicals(configKey, items, _ => at, at);
+        config.Origins[$"sweep:{configKey.Path}"] = at;
     }
 
     /// <summary>A value written as text (<c>0.1</c>, <c>[64, 64]</c>, <c>relu</c>) as the YAML node it reads as.</summary>
@@ -143,6 +148,7 @@ public static partial class ConfigReader
             var configKey = known.FirstOrDefault(k => k.Path == $"{section}.{key}")
                 ?? throw UnknownKey(key, known.Select(k => k.Path[(section.Length + 1)..]).ToList(), ConfigOrigin.At(file, keyNode));
             configKey.Set(config, value, ConfigOrigin.At(file, value));
+            config.Origins[configKey.Path] = ConfigOrigin.At(file, value);
         }
     }
 
@@ -177,7 +183,9 @@ public static partial class ConfigReader
                 YamlScalarNode { Value: { } text } when SweepValues.Generate(text, at) is { } generated => generated.Select(v => new YamlScalarNode(v)),
                 _ => [value],
             };
-            config.Sweep[configKey.Path] = Canonicals(configKey, items, n => n.Start.Line > 0 ? ConfigOrigin.At(file, n) : at);
+            // Generated values have no place of their own: they point at the generator.
+            config.Sweep[configKey.Path] = Canonicals(configKey, items, n => n.Start.Line > 0 && value is YamlSequenceNode ? ConfigOrigin.At(file, n) : at, at);
+            config.Origins[$"sweep:{configKey.Path}"] = at;
         }
     }
 
@@ -204,11 +212,11 @@ public static partial class ConfigReader
                 parsed[metric] = [low, high];
             }
             config.Expect[label] = parsed;
-            config.ExpectOrigins[label] = ConfigOrigin.At(file, labelNode);
+            config.Origins[$"expect:{label}"] = ConfigOrigin.At(file, labelNode);
         }
     }
 
-    private static List<string> Canonicals(ConfigKey key, IEnumerable<YamlNode> items, Func<YamlNode, ConfigOrigin> originOf)
+    private static List<string> Canonicals(ConfigKey key, IEnumerable<YamlNode> items, Func<YamlNode, ConfigOrigin> originOf, ConfigOrigin whole)
     {
         var values = new List<string>();
         foreach (var item in items)
@@ -218,7 +226,7 @@ public static partial class ConfigReader
             if (values.Contains(value)) throw at.Error($"sweep over '{key.Path}' lists '{value}' twice");
             values.Add(value);
         }
-        if (values.Count == 0) throw originOf(new YamlScalarNode("")).Error($"sweep over '{key.Path}' has no values");
+        if (values.Count == 0) throw whole.Error($"sweep over '{key.Path}' has no values");
         return values;
     }
 

@@ -35,12 +35,23 @@ public sealed record DataSpec(string Name, int? TrainSubset, int? TestSubset, do
         }
     }
 
-    /// <summary>Checks the settings that only apply to one kind of dataset, before any data is loaded.</summary>
-    public void Validate()
+    /// <summary>
+    /// What is wrong with these settings together, found before any data is loaded, with the key to blame:
+    /// generator settings on a dataset read from files, or a toy subset larger than the generated split.
+    /// </summary>
+    public (string Key, string Message)? Problem()
     {
-        if (DatasetCatalog.FindToy(Name) is { } toy) ToyOptions(toy).Validate(Name);
-        else if (Noise is not null || TrainSize is not null || TestSize is not null)
-            throw new ConfigException($"dataset '{Name}' is read from files: noise, train_size and test_size apply to the toy sets only (use train_subset and test_subset).");
+        if (DatasetCatalog.FindToy(Name) is { } toy)
+        {
+            var options = ToyOptions(toy);
+            if (TrainSubset > options.TrainSize)
+                return ("dataset.train_subset", $"train_subset {TrainSubset} is more than the {options.TrainSize} training points of '{Name}'; lower it or raise train_size.");
+            if (TestSubset > options.TestSize)
+                return ("dataset.test_subset", $"test_subset {TestSubset} is more than the {options.TestSize} test points of '{Name}'; lower it or raise test_size.");
+            return null;
+        }
+        string? key = Noise is not null ? "dataset.noise" : TrainSize is not null ? "dataset.train_size" : TestSize is not null ? "dataset.test_size" : null;
+        return key is null ? null : (key, $"dataset '{Name}' is read from files: noise, train_size and test_size apply to the toy sets only (use train_subset and test_subset).");
     }
 
     public Dataset Load(string? dataDirectory)

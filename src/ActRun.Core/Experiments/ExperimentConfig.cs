@@ -22,8 +22,15 @@ public sealed class ExperimentConfig
     public Dictionary<string, List<string>> Sweep { get; set; } = new();
     /// <summary>Variant label → metric → [low, high]: the published or previously measured range of a result.</summary>
     public Dictionary<string, Dictionary<string, double[]>> Expect { get; set; } = new();
-    /// <summary>Where each <see cref="Expect"/> entry was written, for an error when it matches no variant.</summary>
-    internal Dictionary<string, ConfigOrigin> ExpectOrigins { get; set; } = new();
+    /// <summary>
+    /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
+    /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
+    /// </summary>
+    internal Dictionary<string, ConfigOrigin> Origins { get; set; } = new();
+
+    /// <summary>A config error that starts with where <paramref name="key"/> was written, when that is known.</summary>
+    internal ConfigException ErrorAt(string key, string message) =>
+        Origins.TryGetValue(key, out var at) ? at.Error(message) : new ConfigException(message);
 
     /// <summary>The seeds every variant is trained with, in seed-index order.</summary>
     public IReadOnlyList<ulong> RunSeeds() =>
@@ -42,7 +49,7 @@ public sealed class ExperimentConfig
         SeedList = SeedList?.ToList(),
         Sweep = Sweep.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
         Expect = Expect.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(m => m.Key, m => m.Value.ToArray())),
-        ExpectOrigins = new(ExpectOrigins),
+        Origins = new(Origins),
     };
 }
 

@@ -34,7 +34,7 @@ public sealed class ExperimentPlan
         var swept = config.Sweep.Keys.Select(k => ConfigKeys.Find(k) ?? throw new ConfigException($"sweep: unknown key '{k}'.")).ToList();
         var columns = swept.GroupBy(k => k.Column).FirstOrDefault(g => g.Count() > 1);
         if (columns is not null)
-            throw new ConfigException($"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
+            throw config.ErrorAt($"sweep:{columns.Last().Path}", $"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
 
         var seeds = config.RunSeeds();
         var variants = new List<Variant>();
@@ -56,7 +56,7 @@ public sealed class ExperimentPlan
                 runs.Add(new PlannedRun(runs.Count, variant, s, Resolve(variantConfig, data, seeds[s]), data));
         }
         if (runs.Select(r => r.RunId).Distinct().Count() != runs.Count)
-            throw new ConfigException("Two runs of this experiment have the same settings and seed; a sweep lists one setting twice in different spellings.");
+            throw config.ErrorAt($"sweep:{swept.LastOrDefault()?.Path}", "two runs of this experiment have the same settings and seed: a sweep lists one setting twice in different spellings.");
         CheckExpectations(config, variants);
         return new ExperimentPlan(config, swept, variants, runs);
     }
@@ -77,19 +77,15 @@ public sealed class ExperimentPlan
         return new RunSettings(new ModelSettings(c.Model.Hidden.ToArray(), c.Model.Activation, output, init), train, seed);
     }
 
+    /// <summary>Checks that need several keys at once; the error points at where the offending key was written.</summary>
     private static void Check(ExperimentConfig c, Variant variant, DataSpec data)
     {
         string where = variant.Values.Count == 0 ? "" : $"variant '{variant.Label}': ";
+        string At(string key) => variant.Values.Any(v => v.Key == key) ? $"sweep:{key}" : key;
         if (c.Train.Momentum != 0 && c.Train.Optimizer != "sgd")
-            throw new ConfigException($"{where}train.momentum applies to train.optimizer sgd only (got {c.Train.Optimizer}).");
-        try
-        {
-            data.Validate();
-        }
-        catch (ConfigException e)
-        {
-            throw new ConfigException(where + e.Message, e);
-        }
+            throw c.ErrorAt(At("train.momentum"), $"{where}train.momentum applies to train.optimizer sgd only (got {c.Train.Optimizer}).");
+        if (data.Problem() is { } problem)
+            throw c.ErrorAt(At(problem.Key), where + problem.Message);
     }
 
     private static void CheckExpectations(ExperimentConfig config, IReadOnlyList<Variant> variants)
@@ -97,9 +93,8 @@ public sealed class ExperimentPlan
         foreach (string label in config.Expect.Keys)
         {
             if (variants.Any(v => v.Matches(label))) continue;
-            var origin = config.ExpectOrigins.TryGetValue(label, out var at) ? at : new ConfigOrigin("expect");
             string hint = Suggest.Closest(label, variants.Select(v => v.Label)) is string s ? $" (did you mean '{s}'?)" : "";
-            throw origin.Error($"expect: '{label}' matches no variant{hint}; variants: {string.Join(", ", variants.Select(v => v.Label))}");
+            throw config.ErrorAt($"expect:{label}", $"expect: '{label}' matches no variant{hint}; variants: {string.Join(", ", variants.Select(v => v.Label))}");
         }
     }
 
