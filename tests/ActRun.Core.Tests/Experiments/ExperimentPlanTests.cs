@@ -96,4 +96,19 @@ public class ExperimentPlanTests
         Assert.False(v.Matches("relu lr=0.01"));
         Assert.False(v.Matches("tanh"));
     }
+
+    [Fact]
+    public void A_swept_list_key_gets_its_column_and_its_values_survive_config_yaml()
+    {
+        var config = Config("  model.hidden: [[16], [64, 64]]\n  dataset: [circles, moons]\n");
+        var plan = ExperimentPlan.Create(config);
+        Assert.Equal(["hidden", "dataset"], plan.SweepColumns);
+        Assert.Equal(["[16]", "[64,64]"], plan.Variants.Select(v => v.Values[0].Value).Distinct());
+        Assert.Equal(["16", "64,64"], plan.Runs.Select(r => string.Join(",", r.Settings.Model.Hidden)).Distinct());
+        Assert.Equal(["circles", "moons"], plan.Runs.Select(r => r.Data.Name).Distinct());
+
+        var back = ConfigYaml.Deserialize(ConfigYaml.Serialize(config));
+        Assert.Equal(config.Sweep["model.hidden"], back.Sweep["model.hidden"]);
+        Assert.Equal(plan.Runs.Select(r => r.RunId), ExperimentPlan.Create(back).Runs.Select(r => r.RunId));
+    }
 }
