@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
+using ActRun.Commands.Merge;
+using ActRun.Commands.Run;
 using ActRun.Core;
 
 namespace ActRun;
@@ -16,6 +18,8 @@ public static class CliApp
         {
             CompareCommand.Create(context),
             ActivationsCommand.Create(context),
+            RunCommand.Create(context),
+            MergeCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -10,6 +10,8 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>A dataset is missing, truncated or corrupt.</summary>
     public const int Data = 3;
+    /// <summary>A result fell outside the range its config expects, and --check was given.</summary>
+    public const int Check = 4;
     /// <summary>Interrupted (Ctrl-C).</summary>
     public const int Interrupted = 130;
 }

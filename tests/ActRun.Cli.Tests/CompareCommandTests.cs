@@ -31,7 +31,7 @@ public class CompareCommandTests
         Assert.Equal(reluFinal, summary[0].TestAccuracy, 12);
 
         var config = ConfigYaml.Deserialize(File.ReadAllText(Path.Combine(dir, "config.yaml")));
-        Assert.Equal("circles", config.Dataset);
+        Assert.Equal("circles", config.Dataset.Name);
         Assert.Equal(["relu", "linear"], config.Sweep["model.activation"]);
         Assert.Equal(3, config.Train.Epochs);
         Assert.Equal("sigmoid", config.Model.Output);

@@ -6,8 +6,9 @@ using ActRun.Core.Training;
 namespace ActRun.Core.Experiments;
 
 /// <summary>
-/// The same network trained once per activation and seed. Activations are canonical spec texts; every
-/// activation gets the same run seeds (seed, seed + 1, …), so their networks start from the same draws.
+/// The same network trained once per activation and seed, from <c>compare</c>'s options. Activations are
+/// canonical spec texts; every activation gets the same run seeds (seed, seed + 1, …), so their networks start
+/// from the same draws.
 /// </summary>
 public sealed record Comparison(
     string DatasetName,
@@ -19,19 +20,16 @@ public sealed record Comparison(
     ulong Seed,
     int Seeds)
 {
-    /// <summary>The runs, activation-major, in the order results are written.</summary>
-    public IEnumerable<RunSettings> Runs() =>
-        from activation in Activations
-        from i in Enumerable.Range(0, Seeds)
-        select new RunSettings(new ModelSettings(Hidden, activation, Output, Init), Train, Seed + (ulong)i);
-
-    /// <summary>The resolved settings as an experiment file that repeats this comparison.</summary>
-    public ExperimentConfig ToConfig(string resolvedOutput) => new()
+    /// <summary>
+    /// The comparison as an experiment: the activations are a sweep over <c>model.activation</c>, so
+    /// <c>compare</c> runs on the same machinery as <c>run</c>, and the config.yaml it writes repeats it exactly.
+    /// </summary>
+    public ExperimentConfig ToConfig() => new()
     {
         Name = "compare",
         Description = $"compare {string.Join(", ", Activations)} on {DatasetName}",
-        Dataset = DatasetName,
-        Model = new ModelConfig { Hidden = Hidden.ToList(), Activation = Activations[0], Output = resolvedOutput, Init = Init },
+        Dataset = new DatasetConfig { Name = DatasetName },
+        Model = new ModelConfig { Hidden = Hidden.ToList(), Activation = Activations[0], Output = Output, Init = Init },
         Train = new TrainConfig
         {
             Epochs = Train.Epochs,

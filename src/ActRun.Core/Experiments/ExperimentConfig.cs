@@ -1,37 +1,85 @@
 namespace ActRun.Core.Experiments;
 
 /// <summary>
-/// An experiment as a YAML file (snake_case keys). <c>compare</c> writes its resolved settings in this form as
-/// config.yaml, so a comparison can be repeated exactly.
+/// An experiment as a YAML file (snake_case keys), read by <see cref="ConfigReader"/> and written by
+/// <see cref="ConfigYaml"/>. Values are kept as given (aliases are canonicalised when runs are planned).
+/// <c>compare</c> writes its resolved settings in this form as config.yaml, so a comparison can be repeated exactly.
 /// </summary>
 public sealed class ExperimentConfig
 {
-    public string Name { get; set; } = "compare";
+    public string Name { get; set; } = "experiment";
     public string? Description { get; set; }
-    public string Dataset { get; set; } = "circles";
+    public DatasetConfig Dataset { get; set; } = new();
     public ModelConfig Model { get; set; } = new();
     public TrainConfig Train { get; set; } = new();
-    /// <summary>The base seed: toy data is generated from it, and run i of each variant uses seed + i.</summary>
-    public ulong Seed { get; set; }
-    /// <summary>How many seeds each variant is trained with.</summary>
+    /// <summary>The base seed: toy data is generated from it, and with <c>seeds: N</c> seed i is seed + i.</summary>
+    public ulong Seed { get; set; } = 42;
+    /// <summary>How many seeds each variant is trained with (seed, seed + 1, …), unless <see cref="SeedList"/> is set.</summary>
     public int Seeds { get; set; } = 1;
-    /// <summary>Dotted key → values; the runs are the full grid. compare sweeps model.activation.</summary>
+    /// <summary>An explicit list of run seeds (<c>seeds: [1, 7, 9]</c>); null means <see cref="Seeds"/> from <see cref="Seed"/>.</summary>
+    public List<ulong>? SeedList { get; set; }
+    /// <summary>Dotted key → canonical value texts, in file order; the runs are the full grid (first key outermost).</summary>
     public Dictionary<string, List<string>> Sweep { get; set; } = new();
+    /// <summary>Variant label → metric → [low, high]: the published or previously measured range of a result.</summary>
+    public Dictionary<string, Dictionary<string, double[]>> Expect { get; set; } = new();
+    /// <summary>
+    /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
+    /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
+    /// </summary>
+    internal Dictionary<string, ConfigOrigin> Origins { get; set; } = new();
+
+    /// <summary>A config error that starts with where <paramref name="key"/> was written, when that is known.</summary>
+    internal ConfigException ErrorAt(string key, string message) =>
+        Origins.TryGetValue(key, out var at) ? at.Error(message) : new ConfigException(message);
+
+    /// <summary>The seeds every variant is trained with, in seed-index order.</summary>
+    public IReadOnlyList<ulong> RunSeeds() =>
+        SeedList ?? Enumerable.Range(0, Seeds).Select(i => Seed + (ulong)i).ToList();
+
+    /// <summary>A deep copy, so that a variant can change a key without touching the base.</summary>
+    public ExperimentConfig Clone() => new()
+    {
+        Name = Name,
+        Description = Description,
+        Dataset = Dataset with { },
+        Model = Model with { Hidden = Model.Hidden.ToList() },
+        Train = Train with { },
+        Seed = Seed,
+        Seeds = Seeds,
+        SeedList = SeedList?.ToList(),
+        Sweep = Sweep.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
+        Expect = Expect.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(m => m.Key, m => m.Value.ToArray())),
+        Origins = new(Origins),
+    };
 }
 
-public sealed class ModelConfig
+/// <summary>
+/// <c>dataset: circles</c> or a mapping with subsets (the first N samples of a split) and, for the toy sets,
+/// the generator's settings. Null means the default.
+/// </summary>
+public sealed record DatasetConfig
 {
-    public List<int> Hidden { get; set; } = [];
+    public string Name { get; set; } = "circles";
+    public int? TrainSubset { get; set; }
+    public int? TestSubset { get; set; }
+    public double? Noise { get; set; }
+    public int? TrainSize { get; set; }
+    public int? TestSize { get; set; }
+}
+
+public sealed record ModelConfig
+{
+    public List<int> Hidden { get; set; } = [16];
     public string Activation { get; set; } = "relu";
     public string Output { get; set; } = "auto";
     public string Init { get; set; } = "auto";
 }
 
-public sealed class TrainConfig
+public sealed record TrainConfig
 {
-    public int Epochs { get; set; }
-    public int BatchSize { get; set; }
+    public int Epochs { get; set; } = 40;
+    public int BatchSize { get; set; } = 32;
     public string Optimizer { get; set; } = "adam";
-    public double Lr { get; set; }
+    public double Lr { get; set; } = 0.01;
     public double Momentum { get; set; }
 }

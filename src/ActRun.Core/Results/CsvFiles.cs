@@ -10,7 +10,7 @@ namespace ActRun.Core.Results;
 /// </summary>
 public static class CsvFiles
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    internal static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\n",
     };

@@ -2,7 +2,7 @@ using CsvHelper.Configuration.Attributes;
 
 namespace ActRun.Core.Results;
 
-/// <summary>One row of metrics.csv: one run (activation × seed) and epoch.</summary>
+/// <summary>The fixed columns of a metrics.csv row (one run and epoch), for reading the file back; swept keys add columns.</summary>
 public sealed class MetricRecord
 {
     [Name("activation")] public string Activation { get; set; } = "";
@@ -14,4 +14,5 @@ public sealed class MetricRecord
     [Name("test_accuracy")] public double TestAccuracy { get; set; }
     /// <summary>Training time of this epoch alone (no evaluation).</summary>
     [Name("epoch_seconds")] public double EpochSeconds { get; set; }
+    [Name("run_id")] public string RunId { get; set; } = "";
 }

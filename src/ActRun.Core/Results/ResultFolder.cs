@@ -1,19 +1,28 @@
+using System.Globalization;
 using ActRun.Core.Experiments;
 using ActRun.Core.Training;
 
 namespace ActRun.Core.Results;
 
-/// <summary>The files of one result folder: metrics.csv, summary.csv and config.yaml, each written whole.</summary>
+/// <summary>
+/// The files of one result folder, each written whole: config.yaml (the resolved experiment), runs.csv (the
+/// index of runs), metrics.csv (one row per run and epoch) and summary.csv (one row per variant). runs.csv and
+/// metrics.csv together are also what <c>--resume</c> and <c>merge</c> read back.
+/// </summary>
 public static class ResultFolder
 {
     public const string MetricsFile = "metrics.csv";
     public const string SummaryFile = "summary.csv";
     public const string ConfigFile = "config.yaml";
+    public const string RunsFile = "runs.csv";
 
-    /// <summary>A new folder under results/ named by time and dataset (never an existing one).</summary>
-    public static string NewDefaultPath(string dataset, DateTime now)
+    private static readonly string[] EpochColumns =
+        ["seed", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds", "run_id"];
+
+    /// <summary>A new folder under results/ named by time and name (never an existing one).</summary>
+    public static string NewDefaultPath(string name, DateTime now)
     {
-        string safe = string.Concat(dataset.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        string safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         string basePath = Path.Combine("results", $"{now:yyyyMMdd-HHmmss}-{safe}");
         string path = basePath;
         for (int i = 2; Directory.Exists(path); i++) path = $"{basePath}-{i}";
@@ -34,12 +43,109 @@ public static class ResultFolder
         }
     }
 
-    public static IReadOnlyList<SummaryRecord> Write(string folder, ExperimentConfig config, IReadOnlyList<RunResult> runs)
-    {
-        var summary = Summary.ByActivation(runs).ToList();
-        CsvFiles.Write(Path.Combine(folder, MetricsFile), Summary.Metrics(runs));
-        CsvFiles.Write(Path.Combine(folder, SummaryFile), summary);
+    public static bool HasResults(string folder) => File.Exists(Path.Combine(folder, RunsFile));
+
+    public static void WriteConfig(string folder, ExperimentConfig config) =>
         AtomicFile.WriteText(Path.Combine(folder, ConfigFile), ConfigYaml.Serialize(config));
+
+    /// <summary>runs.csv: one row per run that has started, in plan order.</summary>
+    public static void WriteRuns(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, RunRecord> records)
+    {
+        var columns = plan.SweepColumns;
+        string[] header = ["run_id", "activation", .. columns, "seed_index", "seed", "status", "epochs", "started", "finished", "actrun_version", "git_commit", "settings"];
+        var rows = plan.Runs.Where(r => records.ContainsKey(r.RunId)).Select(run =>
+        {
+            var rec = records[run.RunId];
+            return (IReadOnlyList<object?>)[
+                run.RunId, run.Variant.Activation, .. SweepValues(run, columns), run.SeedIndex, run.Seed, rec.Status, rec.Epochs,
+                RunRecord.Time(rec.Started), RunRecord.Time(rec.Finished), rec.Version, rec.Commit, run.SettingsLine];
+        });
+        CsvTable.Write(Path.Combine(folder, RunsFile), header, rows);
+    }
+
+    /// <summary>metrics.csv: one row per run and epoch, in plan order: activation, the swept columns, then the epoch's numbers.</summary>
+    public static void WriteMetrics(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs)
+    {
+        var columns = plan.SweepColumns;
+        string[] header = ["activation", .. columns, .. EpochColumns];
+        var rows = plan.Runs.Where(r => runs.ContainsKey(r.RunId)).SelectMany(run => runs[run.RunId].Epochs.Select(e => (IReadOnlyList<object?>)[
+            run.Variant.Activation, .. SweepValues(run, columns), run.Seed, e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy,
+            e.EpochSeconds, run.RunId]));
+        CsvTable.Write(Path.Combine(folder, MetricsFile), header, rows);
+    }
+
+    /// <summary>summary.csv from the runs of the plan that have results; expected/within_expected when the config has ranges.</summary>
+    public static IReadOnlyList<SummaryRecord> WriteSummary(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs)
+    {
+        var summary = Summary.ByVariant(plan, plan.Runs.Where(r => runs.ContainsKey(r.RunId)).Select(r => (r, runs[r.RunId].ToResult(r))).ToList());
+        WriteSummary(folder, plan, summary);
         return summary;
+    }
+
+    public static void WriteSummary(string folder, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary) =>
+        AtomicFile.Write(Path.Combine(folder, SummaryFile), stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            WriteSummaryCsv(writer, plan, summary);
+        });
+
+    /// <summary>The summary as CSV (the same text as summary.csv): for the file and for <c>--format csv</c>.</summary>
+    public static void WriteSummaryCsv(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
+    {
+        bool expectations = plan.Config.Expect.Count > 0;
+        var template = summary.Count > 0 ? summary[0] : new SummaryRecord { SweepValues = plan.SweepColumns.Select(c => (c, "")).ToList() };
+        var header = template.Fields(expectations).Select(f => f.Column).ToList();
+        CsvTable.WriteTo(output, header, summary.Select(row => (IReadOnlyList<object?>)row.Fields(expectations).Select(f => f.Value).ToList()));
+    }
+
+    /// <summary>
+    /// What a folder holds, by run id: each run's index row and its epochs. Rows of runs.csv or metrics.csv that do
+    /// not parse are a <see cref="ConfigException"/> naming the file and row.
+    /// </summary>
+    public static Dictionary<string, StoredRun> Load(string folder)
+    {
+        var result = new Dictionary<string, StoredRun>();
+        string runsPath = Path.Combine(folder, RunsFile), metricsPath = Path.Combine(folder, MetricsFile);
+        if (!File.Exists(runsPath)) return result;
+        var epochs = new Dictionary<string, List<EpochMetrics>>();
+        if (File.Exists(metricsPath))
+        {
+            int line = 1;
+            foreach (var row in CsvTable.Read(metricsPath))
+            {
+                line++;
+                string id = Field(row, "run_id", metricsPath, line);
+                if (!epochs.TryGetValue(id, out var list)) epochs[id] = list = [];
+                list.Add(new EpochMetrics(
+                    (int)Number(row, "epoch", metricsPath, line), Number(row, "train_loss", metricsPath, line), Number(row, "train_accuracy", metricsPath, line),
+                    Number(row, "test_loss", metricsPath, line), Number(row, "test_accuracy", metricsPath, line), Number(row, "epoch_seconds", metricsPath, line)));
+            }
+        }
+        int runLine = 1;
+        foreach (var row in CsvTable.Read(runsPath))
+        {
+            runLine++;
+            string id = Field(row, "run_id", runsPath, runLine);
+            var record = new RunRecord(id, Field(row, "status", runsPath, runLine), (int)Number(row, "epochs", runsPath, runLine),
+                RunRecord.ParseTime(row.GetValueOrDefault("started", "")), RunRecord.ParseTime(row.GetValueOrDefault("finished", "")),
+                row.GetValueOrDefault("actrun_version", ""), row.GetValueOrDefault("git_commit") is { Length: > 0 } c ? c : null);
+            result[id] = new StoredRun(record, epochs.GetValueOrDefault(id) ?? []);
+        }
+        return result;
+    }
+
+    private static IEnumerable<object?> SweepValues(PlannedRun run, IReadOnlyList<string> columns) =>
+        columns.Select(c => (object?)run.Variant.Values.First(v => v.Column == c).Value);
+
+    private static string Field(Dictionary<string, string> row, string column, string file, int line) =>
+        row.TryGetValue(column, out string? v) ? v : throw new ConfigException($"{file}: line {line}: no '{column}' column; is this an ActRun result folder?");
+
+    private static double Number(Dictionary<string, string> row, string column, string file, int line)
+    {
+        string text = Field(row, column, file, line);
+        if (text.Length == 0) return double.NaN;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
+            ? v
+            : throw new ConfigException($"{file}: line {line}: '{column}' is '{text}', not a number.");
     }
 }

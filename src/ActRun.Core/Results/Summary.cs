@@ -1,47 +1,59 @@
+using ActRun.Core.Experiments;
 using ActRun.Core.Training;
 
 namespace ActRun.Core.Results;
 
-/// <summary>Turns finished runs into metrics rows and per-activation summary rows.</summary>
+/// <summary>Turns finished runs into one summary row per variant (the grid point of the sweep), over its seeds.</summary>
 public static class Summary
 {
-    public static IEnumerable<MetricRecord> Metrics(IEnumerable<RunResult> runs) =>
-        runs.SelectMany(run => run.Epochs.Select(e => new MetricRecord
-        {
-            Activation = run.Settings.Model.Activation,
-            Seed = run.Settings.Seed,
-            Epoch = e.Epoch,
-            TrainLoss = e.TrainLoss,
-            TrainAccuracy = e.TrainAccuracy,
-            TestLoss = e.TestLoss,
-            TestAccuracy = e.TestAccuracy,
-            EpochSeconds = e.EpochSeconds,
-        }));
-
-    /// <summary>One row per activation, in the order the activations first appear.</summary>
-    public static IEnumerable<SummaryRecord> ByActivation(IEnumerable<RunResult> runs) =>
-        runs.GroupBy(r => r.Settings.Model.Activation).Select(Summarize);
-
-    private static SummaryRecord Summarize(IGrouping<string, RunResult> group)
+    /// <summary>One row per variant, in plan order, over the runs that have results; expectations from the config applied.</summary>
+    public static IReadOnlyList<SummaryRecord> ByVariant(ExperimentPlan plan, IReadOnlyList<(PlannedRun Run, RunResult Result)> runs)
     {
-        var runs = group.ToList();
+        var rows = new List<SummaryRecord>();
+        foreach (var group in runs.GroupBy(r => r.Run.Variant.Index).OrderBy(g => g.Key))
+        {
+            var variant = group.First().Run.Variant;
+            var row = Summarize(group.Select(r => r.Result).ToList());
+            row.Activation = variant.Activation;
+            row.Label = variant.Label;
+            row.SweepValues = variant.Values.Where(v => v.Column != "activation").Select(v => (v.Column, v.Value)).ToList();
+            Expectations.Apply(plan.Config, variant, row);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static SummaryRecord Summarize(IReadOnlyList<RunResult> runs)
+    {
         var finals = runs.Where(r => r.Final is not null).Select(r => r.Final!).ToList();
+        var accuracies = finals.Select(f => f.TestAccuracy).ToList();
+        var losses = finals.Select(f => f.TestLoss).ToList();
         var (bestEpoch, bestAccuracy) = BestMeanEpoch(runs);
+        var accuracyCi = ConfidenceInterval95(accuracies);
+        var lossCi = ConfidenceInterval95(losses);
         return new SummaryRecord
         {
-            Activation = group.Key,
             Seeds = runs.Count,
             Epochs = runs.Max(r => r.Epochs.Count),
-            TestAccuracy = Mean(finals.Select(f => f.TestAccuracy)),
-            TestAccuracyStd = SampleStd(finals.Select(f => f.TestAccuracy)),
-            TestLoss = Mean(finals.Select(f => f.TestLoss)),
-            TestLossStd = SampleStd(finals.Select(f => f.TestLoss)),
+            TestAccuracy = Mean(accuracies),
+            TestAccuracyStd = SampleStd(accuracies),
+            TestLoss = Mean(losses),
+            TestLossStd = SampleStd(losses),
             TrainAccuracy = Mean(finals.Select(f => f.TrainAccuracy)),
             TrainLoss = Mean(finals.Select(f => f.TrainLoss)),
             BestTestAccuracy = bestAccuracy,
             BestEpoch = bestEpoch,
             TrainSeconds = Mean(runs.Select(r => r.TrainSeconds)),
             Status = Status(runs),
+            N = finals.Count,
+            TestAccuracyMin = finals.Count == 0 ? double.NaN : accuracies.Min(),
+            TestAccuracyMax = finals.Count == 0 ? double.NaN : accuracies.Max(),
+            TestAccuracyCi95Low = accuracyCi?.Low,
+            TestAccuracyCi95High = accuracyCi?.High,
+            TestLossMin = finals.Count == 0 ? double.NaN : losses.Min(),
+            TestLossMax = finals.Count == 0 ? double.NaN : losses.Max(),
+            TestLossCi95Low = lossCi?.Low,
+            TestLossCi95High = lossCi?.High,
         };
     }
 
@@ -71,6 +83,15 @@ public static class Summary
             }
         }
         return (best, best == 0 ? double.NaN : bestValue);
+    }
+
+    /// <summary>The 95% confidence interval of the mean (Student t); null for fewer than two values.</summary>
+    private static (double Low, double High)? ConfidenceInterval95(IReadOnlyList<double> values)
+    {
+        double half = Statistics.ConfidenceHalfWidth95(values);
+        if (!double.IsFinite(half)) return null;
+        double mean = values.Average();
+        return (mean - half, mean + half);
     }
 
     public static double Mean(IEnumerable<double> values)

@@ -3,8 +3,11 @@ using CsvHelper.Configuration.Attributes;
 namespace ActRun.Core.Results;
 
 /// <summary>
-/// One row of summary.csv: one activation over its seeds. Means are over seeds of the final epoch; standard
-/// deviations are sample deviations (empty with one seed). best_* is the epoch whose mean test accuracy is highest.
+/// One row of summary.csv: one variant over its seeds. Means are over seeds of the final epoch; standard
+/// deviations are sample deviations (empty with one seed), and the 95% confidence interval of the mean uses
+/// Student's t. best_* is the epoch whose mean test accuracy is highest. Swept keys other than the activation
+/// come as extra columns after it (<see cref="SweepValues"/>); expected/within_expected when the config has
+/// <c>expect:</c> ranges.
 /// </summary>
 public sealed class SummaryRecord
 {
@@ -23,4 +26,40 @@ public sealed class SummaryRecord
     [Name("train_seconds")] public double TrainSeconds { get; set; }
     /// <summary>ok, or diverged / cancelled when any seed's run ended so (with the epoch).</summary>
     [Name("status")] public string Status { get; set; } = "";
+    /// <summary>How many runs reached at least one epoch: the n behind the means.</summary>
+    [Name("n")] public int N { get; set; }
+    [Name("test_accuracy_min")] public double TestAccuracyMin { get; set; }
+    [Name("test_accuracy_max")] public double TestAccuracyMax { get; set; }
+    [Name("test_accuracy_ci95_low")] public double? TestAccuracyCi95Low { get; set; }
+    [Name("test_accuracy_ci95_high")] public double? TestAccuracyCi95High { get; set; }
+    [Name("test_loss_min")] public double TestLossMin { get; set; }
+    [Name("test_loss_max")] public double TestLossMax { get; set; }
+    [Name("test_loss_ci95_low")] public double? TestLossCi95Low { get; set; }
+    [Name("test_loss_ci95_high")] public double? TestLossCi95High { get; set; }
+
+    /// <summary>The variant's label (<c>relu</c>, <c>activation=relu lr=0.02</c>), for messages; not a column.</summary>
+    [Ignore] public string Label { get; set; } = "";
+    /// <summary>Swept values other than the activation, as (column, value), in sweep order.</summary>
+    [Ignore] public IReadOnlyList<(string Column, string Value)> SweepValues { get; set; } = [];
+    /// <summary>The expected ranges that apply to this variant (<c>test_accuracy in [0.96, 1]</c>), or null without any.</summary>
+    [Ignore] public string? Expected { get; set; }
+    [Ignore] public bool? WithinExpected { get; set; }
+
+    /// <summary>The row's columns in file order: activation, the swept columns, the statistics, then expectations when asked.</summary>
+    public IReadOnlyList<(string Column, object? Value)> Fields(bool withExpectations) =>
+    [
+        ("activation", Activation),
+        .. SweepValues.Select(v => (v.Column, (object?)v.Value)),
+        ("seeds", Seeds), ("epochs", Epochs),
+        ("test_accuracy", TestAccuracy), ("test_accuracy_std", TestAccuracyStd),
+        ("test_loss", TestLoss), ("test_loss_std", TestLossStd),
+        ("train_accuracy", TrainAccuracy), ("train_loss", TrainLoss),
+        ("best_test_accuracy", BestTestAccuracy), ("best_epoch", BestEpoch),
+        ("train_seconds", TrainSeconds), ("status", Status), ("n", N),
+        ("test_accuracy_min", TestAccuracyMin), ("test_accuracy_max", TestAccuracyMax),
+        ("test_accuracy_ci95_low", TestAccuracyCi95Low), ("test_accuracy_ci95_high", TestAccuracyCi95High),
+        ("test_loss_min", TestLossMin), ("test_loss_max", TestLossMax),
+        ("test_loss_ci95_low", TestLossCi95Low), ("test_loss_ci95_high", TestLossCi95High),
+        .. withExpectations ? [("expected", (object?)Expected), ("within_expected", WithinExpected)] : Array.Empty<(string, object?)>(),
+    ];
 }

@@ -6,27 +6,40 @@ using ActRun.Core.Training;
 namespace ActRun.Console;
 
 /// <summary>Plain progress lines on stderr, one per epoch of each run (whole lines, safe from several threads).</summary>
-public sealed class ProgressLog(TextWriter error, Comparison comparison) : IRunObserver
+public sealed class ProgressLog(TextWriter error, string command, int runs) : IRunObserver
 {
     private readonly object _gate = new();
-    private readonly int _runs = comparison.Activations.Count * comparison.Seeds;
+    private int _started;
+    private readonly Dictionary<string, int> _numbers = new();
 
-    public void Start(Dataset data, string outDir) =>
-        Line($"compare: {_runs} run(s) on {data.Name} ({data.Train.Count} train, {data.Test.Count} test), " +
-             $"hidden [{string.Join(",", comparison.Hidden)}], {comparison.Train.Optimizer}, batch {comparison.Train.BatchSize}, " +
-             $"{comparison.Train.Epochs} epochs -> {outDir}");
+    public void Start(ExperimentPlan plan, IReadOnlyDictionary<DataSpec, Dataset> data, string outDir, int kept)
+    {
+        var c = plan.Config;
+        string dataText = string.Join(", ", data.Values.Select(d => $"{d.Name} ({d.Train.Count} train, {d.Test.Count} test)"));
+        Line($"{command}: {runs} run(s){(kept > 0 ? $", {kept} already done" : "")} on {(dataText.Length > 0 ? dataText : c.Dataset.Name)}, " +
+             $"hidden [{string.Join(",", c.Model.Hidden)}], {c.Train.Optimizer}(lr={c.Train.Lr.ToString("R", CultureInfo.InvariantCulture)}), " +
+             $"batch {c.Train.BatchSize}, {c.Train.Epochs} epochs -> {outDir}");
+    }
 
-    public void RunStarted(int index, RunSettings run) { }
+    public void RunStarted(PlannedRun run)
+    {
+        lock (_gate) _numbers[run.RunId] = ++_started;
+    }
 
-    public void EpochCompleted(int index, RunSettings run, EpochMetrics m) =>
+    public void EpochCompleted(PlannedRun run, EpochMetrics m) =>
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"[{index + 1}/{_runs}] {run.Model.Activation} seed {run.Seed} epoch {m.Epoch}/{run.Train.Epochs}: " +
+            $"[{Number(run)}/{runs}] {run.Variant.Label} seed {run.Seed} epoch {m.Epoch}/{run.Settings.Train.Epochs}: " +
             $"loss {m.TrainLoss:F4} acc {m.TrainAccuracy:F4} | test loss {m.TestLoss:F4} acc {m.TestAccuracy:F4} ({m.EpochSeconds:F2} s)"));
 
-    public void RunFinished(int index, RunResult result)
+    public void RunFinished(PlannedRun run, RunResult result)
     {
         if (result.Status != RunStatus.Ok)
-            Line($"[{index + 1}/{_runs}] {result.Settings.Model.Activation} seed {result.Settings.Seed}: {result.Status.ToString().ToLowerInvariant()} {(result.Status == RunStatus.Cancelled ? "after" : "at")} epoch {result.Epochs.Count}");
+            Line($"[{Number(run)}/{runs}] {run.Variant.Label} seed {run.Seed}: {result.Status.ToString().ToLowerInvariant()} {(result.Status == RunStatus.Cancelled ? "after" : "at")} epoch {result.Epochs.Count}");
+    }
+
+    private int Number(PlannedRun run)
+    {
+        lock (_gate) return _numbers.GetValueOrDefault(run.RunId);
     }
 
     private void Line(string text)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using ActRun.Core.Experiments;
 using ActRun.Core.Results;
 
 namespace ActRun.Console;
@@ -6,21 +8,72 @@ namespace ActRun.Console;
 /// <summary>The summary on stdout: a table for people, or CSV / JSON (same columns as summary.csv) for scripts.</summary>
 public static class SummaryOutput
 {
-    public static void Write(TextWriter output, string format, IReadOnlyList<SummaryRecord> summary)
+    public static void Write(TextWriter output, string format, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
-        if (format != "table")
+        switch (format)
         {
-            RecordOutput.Write(output, format, summary);
-            return;
+            case "csv":
+                ResultFolder.WriteSummaryCsv(output, plan, summary);
+                break;
+            case "json":
+                WriteJson(output, plan, summary);
+                break;
+            default:
+                WriteTable(output, plan, summary);
+                break;
         }
-        TextTable.Write(output, ["activation", "test_acc", "std", "test_loss", "best_acc", "best_epoch", "train_s", "seeds", "status"],
-            summary.Select(row => new[]
+    }
+
+    private static void WriteJson(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in summary)
             {
-                row.Activation, F(row.TestAccuracy), F(row.TestAccuracyStd), F(row.TestLoss), F(row.BestTestAccuracy),
+                json.WriteStartObject();
+                foreach (var (column, value) in row.Fields(plan.Config.Expect.Count > 0))
+                {
+                    switch (value)
+                    {
+                        case null: json.WriteNull(column); break;
+                        case double d when double.IsFinite(d): json.WriteNumber(column, d); break;
+                        case double d: json.WriteString(column, d.ToString(CultureInfo.InvariantCulture)); break;
+                        case int i: json.WriteNumber(column, i); break;
+                        case bool b: json.WriteBoolean(column, b); break;
+                        default: json.WriteString(column, value.ToString()); break;
+                    }
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
+    {
+        bool expectations = plan.Config.Expect.Count > 0;
+        string[] headers =
+        [
+            "activation", .. plan.SweepColumns,
+            "test_acc", "std", "ci95", "test_loss", "best_acc", "best_epoch", "train_s", "seeds", "status",
+            .. expectations ? ["expected"] : Array.Empty<string>(),
+        ];
+        var rows = summary.Select(row =>
+        {
+            string ci = row.TestAccuracyCi95Low is double low ? $"{F(low)}..{F(row.TestAccuracyCi95High)}" : "-";
+            return (IReadOnlyList<string>)
+            [
+                row.Activation, .. row.SweepValues.Select(v => v.Value),
+                F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss), F(row.BestTestAccuracy),
                 row.BestEpoch.ToString(CultureInfo.InvariantCulture), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 row.Seeds.ToString(CultureInfo.InvariantCulture), row.Status,
-            }),
-            rightAlignedFrom: 1);
+                .. expectations ? [row.WithinExpected switch { true => "ok", false => "OUTSIDE " + row.Expected, null => "-" }] : Array.Empty<string>(),
+            ];
+        });
+        TextTable.Write(output, headers, rows, rightAlignedFrom: 1 + plan.SweepColumns.Count);
     }
 
     private static string F(double? value) => value is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : "-";

@@ -1,17 +1,15 @@
 using System.CommandLine;
-using ActRun.Console;
 using ActRun.Core;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
 using ActRun.Core.Experiments;
-using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Results;
 using ActRun.Core.Training;
 
 namespace ActRun.Commands.Compare;
 
-/// <summary>Resolves the options into a <see cref="Comparison"/>, runs it, writes the result folder, prints the summary.</summary>
+/// <summary>Resolves the options into a <see cref="Comparison"/>, then runs it as an experiment (the machinery of <c>run</c>).</summary>
 public static class CompareAction
 {
     public static int Run(ParseResult parse, CompareCommand o, CliContext context)
@@ -41,26 +39,10 @@ public static class CompareAction
             parse.GetValue(o.Seeds) ?? 1);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(datasetName, DateTime.Now);
-        if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
-
-        var dataDir = DataLocator.Resolve(parse.GetValue(o.DataDir));
-        var data = DatasetCatalog.Load(datasetName, new DatasetLoadOptions(dataDir, comparison.Seed));
-        string output = OutputHead.Create(comparison.Output, data).Activation;
-        ResultFolder.Prepare(outDir);
-
-        bool quiet = parse.GetValue(o.Quiet);
-        var log = quiet ? null : new ProgressLog(context.Error, comparison);
-        log?.Start(data, outDir);
-        var runs = ComparisonRunner.Run(comparison, data, parse.GetValue(o.Threads) ?? Environment.ProcessorCount, log, context.Cancel);
-
-        var summary = ResultFolder.Write(outDir, comparison.ToConfig(output), runs);
-        SummaryOutput.Write(context.Out, parse.GetValue(o.Format)!, summary);
-        if (!quiet) context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.ConfigFile})");
-        if (context.Cancel.IsCancellationRequested)
-        {
-            context.Error.WriteLine("actrun: interrupted; the summary covers the epochs that completed.");
-            return ExitCodes.Interrupted;
-        }
-        return ExitCodes.Success;
+        var plan = ExperimentPlan.Create(comparison.ToConfig());
+        var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir));
+        return ExperimentExecution.Execute(plan,
+            new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false, ReplaceExisting: true),
+            context);
     }
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using ActRun.Core.Activations;
+using ActRun.Core.Data;
+using ActRun.Core.Initializers;
+using ActRun.Core.Losses;
+using ActRun.Core.Optimizers;
+using YamlDotNet.RepresentationModel;
+
+namespace ActRun.Core.Experiments;
+
+/// <summary>
+/// A setting that a config file, <c>--set</c> and <c>--sweep</c> can change, by its dotted key. <see cref="Set"/>
+/// validates a YAML value and stores it (canonicalised: activation aliases, dataset aliases); <see cref="Get"/>
+/// prints the stored value as the text that goes into CSV columns and parses back to the same value.
+/// </summary>
+public sealed record ConfigKey(string Path, string Expected, Func<ExperimentConfig, string> Get, Action<ExperimentConfig, YamlNode, ConfigOrigin> Set)
+{
+    /// <summary>The column name in metrics.csv and summary.csv: the key's last segment (<c>train.lr</c> → <c>lr</c>).</summary>
+    public string Column => Path[(Path.LastIndexOf('.') + 1)..] switch { "name" when Path == "dataset.name" => "dataset", var s => s };
+}
+
+/// <summary>The one table of settable keys, with their types and checks.</summary>
+public static class ConfigKeys
+{
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        new("dataset.name", "a dataset name", c => c.Dataset.Name, (c, n, o) => c.Dataset.Name = Checked(o, () => DatasetCatalog.Canonical(Text(n, o, "a dataset name")))),
+        new("dataset.train_subset", "a positive whole number", c => Int(c.Dataset.TrainSubset), (c, n, o) => c.Dataset.TrainSubset = PositiveInt(n, o)),
+        new("dataset.test_subset", "a positive whole number", c => Int(c.Dataset.TestSubset), (c, n, o) => c.Dataset.TestSubset = PositiveInt(n, o)),
+        new("dataset.noise", "a number >= 0", c => Num(c.Dataset.Noise), (c, n, o) => c.Dataset.Noise = Number(n, o, v => v >= 0, "a number >= 0")),
+        new("dataset.train_size", "a positive whole number", c => Int(c.Dataset.TrainSize), (c, n, o) => c.Dataset.TrainSize = PositiveInt(n, o)),
+        new("dataset.test_size", "a positive whole number", c => Int(c.Dataset.TestSize), (c, n, o) => c.Dataset.TestSize = PositiveInt(n, o)),
+        new("model.hidden", "a list of layer widths such as [64, 64]", c => Widths(c.Model.Hidden), (c, n, o) => c.Model.Hidden = Hidden(n, o)),
+        new("model.activation", "an activation", c => c.Model.Activation,
+            (c, n, o) => c.Model.Activation = Checked(o, () => ActivationRegistry.Create(Text(n, o, "an activation")).Spec.ToString())),
+        new("model.output", "one of " + string.Join(", ", OutputHead.Names), c => c.Model.Output, (c, n, o) => c.Model.Output = OneOf(n, o, OutputHead.Names)),
+        new("model.init", "auto or an initializer", c => c.Model.Init, (c, n, o) => c.Model.Init = OneOf(n, o, ["auto", .. InitializerRegistry.Names])),
+        new("train.epochs", "a positive whole number", c => Int(c.Train.Epochs), (c, n, o) => c.Train.Epochs = PositiveInt(n, o)),
+        new("train.batch_size", "a positive whole number", c => Int(c.Train.BatchSize), (c, n, o) => c.Train.BatchSize = PositiveInt(n, o)),
+        new("train.optimizer", "one of " + string.Join(", ", OptimizerSettings.Names), c => c.Train.Optimizer, (c, n, o) => c.Train.Optimizer = OneOf(n, o, OptimizerSettings.Names)),
+        new("train.lr", "a positive number", c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")),
+        new("train.momentum", "a number in [0, 1)", c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)")),
+    ];
+
+    /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
+    public static IReadOnlyList<string> TopLevel { get; } = ["name", "description", "dataset", "model", "train", "seed", "seeds", "sweep", "expect"];
+
+    public static ConfigKey? Find(string path) => All.FirstOrDefault(k => k.Path == path);
+
+    /// <summary>The key, or a config error at <paramref name="origin"/> with the closest known key.</summary>
+    public static ConfigKey Get(string path, ConfigOrigin origin)
+    {
+        if (Find(path) is { } key) return key;
+        if (path == "dataset") return Find("dataset.name")!;
+        if (TopLevel.Contains(path))
+            throw origin.Error($"'{path}' is not a setting of a run and cannot be swept; sweepable keys: {string.Join(", ", All.Select(k => k.Path))}");
+        var known = All.Select(k => k.Path).Append("dataset").ToList();
+        string hint = Suggest.Closest(path, known) is string s ? $" (did you mean '{s}'?)" : $"; known keys: {string.Join(", ", known)}";
+        throw origin.Error($"unknown key '{path}'{hint}");
+    }
+
+    /// <summary>The canonical text that <paramref name="key"/> gets from a value node, checked as the key would check it.</summary>
+    public static string Canonical(ConfigKey key, YamlNode node, ConfigOrigin origin)
+    {
+        var scratch = new ExperimentConfig();
+        key.Set(scratch, node, origin);
+        return key.Get(scratch);
+    }
+
+    /// <summary>Stores a value given as text (a sweep value, a --set value): the text is read as a YAML value.</summary>
+    public static void SetText(ExperimentConfig config, ConfigKey key, string text, ConfigOrigin origin) =>
+        key.Set(config, ConfigReader.ParseValue(text, origin), origin);
+
+    internal static string Text(YamlNode node, ConfigOrigin origin, string expected) =>
+        node is YamlScalarNode { Value: { Length: > 0 } v } ? v.Trim() : throw origin.Error($"expected {expected}, got {Describe(node)}");
+
+    internal static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: null or "" } => "nothing",
+        YamlScalarNode s => $"'{s.Value}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "an alias",
+    };
+
+    internal static int PositiveInt(YamlNode node, ConfigOrigin origin)
+    {
+        string text = Text(node, origin, "a positive whole number");
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v > 0
+            ? v
+            : throw origin.Error($"expected a positive whole number, got '{text}'");
+    }
+
+    internal static ulong UnsignedInt(YamlNode node, ConfigOrigin origin)
+    {
+        string text = Text(node, origin, "a whole number >= 0");
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v)
+            ? v
+            : throw origin.Error($"expected a whole number >= 0, got '{text}'");
+    }
+
+    internal static double Number(YamlNode node, ConfigOrigin origin, Func<double, bool> valid, string expected)
+    {
+        string text = Text(node, origin, expected);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && valid(v)
+            ? v
+            : throw origin.Error($"expected {expected}, got '{text}'");
+    }
+
+    private static string OneOf(YamlNode node, ConfigOrigin origin, IReadOnlyList<string> names)
+    {
+        string text = Text(node, origin, "one of " + string.Join(", ", names)).ToLowerInvariant();
+        if (names.Contains(text)) return text;
+        string hint = Suggest.Closest(text, names) is string s ? $" (did you mean '{s}'?)" : "";
+        throw origin.Error($"unknown value '{text}'{hint}; expected one of {string.Join(", ", names)}");
+    }
+
+    private static List<int> Hidden(YamlNode node, ConfigOrigin origin)
+    {
+        // A bare number is one layer: hidden: 128.
+        if (node is YamlScalarNode) return [PositiveInt(node, origin)];
+        if (node is not YamlSequenceNode list) throw origin.Error($"expected a list of layer widths such as [64, 64], got {Describe(node)}");
+        return list.Children.Select(item => PositiveInt(item, origin)).ToList();
+    }
+
+    /// <summary>Runs a registry lookup and puts the origin in front of its message.</summary>
+    private static string Checked(ConfigOrigin origin, Func<string> lookup)
+    {
+        try
+        {
+            return lookup();
+        }
+        catch (ConfigException e)
+        {
+            throw origin.Error(e.Message, e);
+        }
+    }
+
+    private static string Widths(IReadOnlyList<int> widths) => $"[{string.Join(",", widths.Select(w => w.ToString(CultureInfo.InvariantCulture)))}]";
+    private static string Int(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private static string Num(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,20 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ActRun.Core.Experiments;
+
+/// <summary>
+/// Where a config value came from, as the start of an error message: <c>exp.yaml: line 5, column 1</c>, or the
+/// command-line option that set it (<c>--set train.lr=x</c>).
+/// </summary>
+public readonly record struct ConfigOrigin(string Text)
+{
+    public static ConfigOrigin At(string file, Mark mark) => new($"{file}: line {mark.Line}, column {mark.Column}");
+
+    public static ConfigOrigin At(string file, YamlNode node) => At(file, node.Start);
+
+    /// <summary>A <see cref="ConfigException"/> whose one line starts with this origin.</summary>
+    public ConfigException Error(string message, Exception? inner = null) => new($"{Text}: {message}", inner);
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,122 @@
+using ActRun.Core.Initializers;
+using ActRun.Core.Optimizers;
+using ActRun.Core.Training;
+
+namespace ActRun.Core.Experiments;
+
+/// <summary>
+/// The runs of an experiment: every point of the sweep grid (first sweep key outermost) × every seed, in the
+/// order results are written. Run i of each variant uses the i-th seed of the experiment (seed + i, or the
+/// i-th of an explicit list), whatever the variant: variants are paired, so a difference between two variants
+/// comes from the variant and not from luckier initial weights, and no run's seed depends on the parallelism,
+/// on the shard or on where the run sits in a grown sweep.
+/// </summary>
+public sealed class ExperimentPlan
+{
+    private ExperimentPlan(ExperimentConfig config, IReadOnlyList<ConfigKey> swept, IReadOnlyList<Variant> variants, IReadOnlyList<PlannedRun> runs)
+    {
+        Config = config;
+        SweptKeys = swept;
+        Variants = variants;
+        Runs = runs;
+    }
+
+    public ExperimentConfig Config { get; }
+    public IReadOnlyList<ConfigKey> SweptKeys { get; }
+    public IReadOnlyList<Variant> Variants { get; }
+    public IReadOnlyList<PlannedRun> Runs { get; }
+
+    /// <summary>The extra columns of metrics.csv and summary.csv: each swept key's last segment, except activation (always there).</summary>
+    public IReadOnlyList<string> SweepColumns => SweptKeys.Select(k => k.Column).Where(c => c != "activation").ToList();
+
+    public static ExperimentPlan Create(ExperimentConfig config)
+    {
+        var swept = config.Sweep.Keys.Select(k => ConfigKeys.Find(k) ?? throw new ConfigException($"sweep: unknown key '{k}'.")).ToList();
+        var columns = swept.GroupBy(k => k.Column).FirstOrDefault(g => g.Count() > 1);
+        if (columns is not null)
+            throw config.ErrorAt($"sweep:{columns.Last().Path}", $"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
+
+        var seeds = config.RunSeeds();
+        var variants = new List<Variant>();
+        var runs = new List<PlannedRun>();
+        foreach (var point in Grid(swept.Select(k => config.Sweep[k.Path]).ToList()))
+        {
+            var variantConfig = config.Clone();
+            var values = new List<SweptValue>();
+            for (int k = 0; k < swept.Count; k++)
+            {
+                ConfigKeys.SetText(variantConfig, swept[k], point[k], new ConfigOrigin($"sweep {swept[k].Path}"));
+                values.Add(new SweptValue(swept[k].Path, swept[k].Column, point[k]));
+            }
+            var variant = new Variant(variants.Count, values, variantConfig.Model.Activation);
+            variants.Add(variant);
+            var data = DataSpec.From(variantConfig);
+            Check(variantConfig, variant, data);
+            for (int s = 0; s < seeds.Count; s++)
+                runs.Add(new PlannedRun(runs.Count, variant, s, Resolve(variantConfig, data, seeds[s]), data));
+        }
+        if (runs.Select(r => r.RunId).Distinct().Count() != runs.Count)
+            throw config.ErrorAt($"sweep:{swept.LastOrDefault()?.Path}", "two runs of this experiment have the same settings and seed: a sweep lists one setting twice in different spellings.");
+        CheckExpectations(config, variants);
+        return new ExperimentPlan(config, swept, variants, runs);
+    }
+
+    /// <summary>The I-th (1-based) of N fixed slices of the runs: run k goes to slice k mod N, so slices are balanced over variants.</summary>
+    public IReadOnlyList<PlannedRun> Shard(ShardSpec? shard) =>
+        shard is null ? Runs : Runs.Where(r => r.Index % shard.Count == shard.Index - 1).ToList();
+
+    /// <summary>The same plan holding only some of its runs (a shard): files written from it cover those runs.</summary>
+    public ExperimentPlan Restrict(IReadOnlyList<PlannedRun> runs) => new(Config, SweptKeys, Variants, runs);
+
+    /// <summary>The settings a run trains with: "auto" output and initializer resolved, as the trainer would.</summary>
+    private static RunSettings Resolve(ExperimentConfig c, DataSpec data, ulong seed)
+    {
+        string output = c.Model.Output == "auto" ? (data.ClassCount == 2 ? "sigmoid" : "softmax") : c.Model.Output;
+        string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
+        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum));
+        return new RunSettings(new ModelSettings(c.Model.Hidden.ToArray(), c.Model.Activation, output, init), train, seed);
+    }
+
+    /// <summary>Checks that need several keys at once; the error points at where the offending key was written.</summary>
+    private static void Check(ExperimentConfig c, Variant variant, DataSpec data)
+    {
+        string where = variant.Values.Count == 0 ? "" : $"variant '{variant.Label}': ";
+        string At(string key) => variant.Values.Any(v => v.Key == key) ? $"sweep:{key}" : key;
+        if (c.Train.Momentum != 0 && c.Train.Optimizer != "sgd")
+            throw c.ErrorAt(At("train.momentum"), $"{where}train.momentum applies to train.optimizer sgd only (got {c.Train.Optimizer}).");
+        if (data.Problem() is { } problem)
+            throw c.ErrorAt(At(problem.Key), where + problem.Message);
+    }
+
+    private static void CheckExpectations(ExperimentConfig config, IReadOnlyList<Variant> variants)
+    {
+        foreach (string label in config.Expect.Keys)
+        {
+            if (variants.Any(v => v.Matches(label))) continue;
+            string hint = Suggest.Closest(label, variants.Select(v => v.Label)) is string s ? $" (did you mean '{s}'?)" : "";
+            throw config.ErrorAt($"expect:{label}", $"expect: '{label}' matches no variant{hint}; variants: {string.Join(", ", variants.Select(v => v.Label))}");
+        }
+    }
+
+    private static IEnumerable<string[]> Grid(IReadOnlyList<List<string>> axes)
+    {
+        IEnumerable<string[]> points = [[]];
+        foreach (var axis in axes)
+            points = points.SelectMany(p => axis.Select(v => (string[])[.. p, v])).ToList();
+        return points;
+    }
+}
+
+/// <summary><c>--shard I/N</c>: the I-th (1 ≤ I ≤ N) of N slices of a plan.</summary>
+public sealed record ShardSpec(int Index, int Count)
+{
+    public static ShardSpec Parse(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 1 && i <= n)
+            return new ShardSpec(i, n);
+        throw new ConfigException($"--shard takes I/N with 1 <= I <= N (e.g. --shard 2/4), got '{text}'.");
+    }
+
+    public override string ToString() => $"{Index}/{Count}";
+}

@@ -1,0 +1,111 @@
+using ActRun.Core.Data;
+using ActRun.Core.Results;
+using ActRun.Core.Training;
+
+namespace ActRun.Core.Experiments;
+
+/// <summary>Hears about runs as they progress (the CLI shows it on stderr). Called from worker threads.</summary>
+public interface IRunObserver
+{
+    void RunStarted(PlannedRun run);
+    void EpochCompleted(PlannedRun run, EpochMetrics metrics);
+    void RunFinished(PlannedRun run, RunResult result);
+}
+
+/// <summary>How to execute a plan: parallelism, the slice to run, whether to keep completed runs, where the data is.</summary>
+public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resume = false, string? DataDirectory = null);
+
+/// <summary>What a run of a plan did: the summary, and how many runs were trained, kept from before, or dropped.</summary>
+public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled);
+
+/// <summary>
+/// Executes a plan (or one shard of it) into a result folder. Runs are independent and single-threaded, up to
+/// <c>Threads</c> at a time, so the numbers never depend on the parallelism. After every run runs.csv and
+/// metrics.csv are rewritten whole, so a process that is killed leaves a folder that <c>--resume</c> can
+/// continue: finished runs are kept, the others trained again from the start and their rows replaced.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Loads the data of the runs still to train, before anything is written (a data error leaves no folder).</summary>
+    public static Dictionary<DataSpec, Dataset> LoadData(IEnumerable<PlannedRun> runs, string? dataDirectory) =>
+        runs.Select(r => r.Data).Distinct().ToDictionary(d => d, d => d.Load(dataDirectory));
+
+    /// <summary>The runs of the slice that a folder does not hold completed yet (all of them without resume).</summary>
+    public static IReadOnlyList<PlannedRun> ToTrain(ExperimentPlan plan, string folder, RunOptions options)
+    {
+        var slice = plan.Shard(options.Shard);
+        if (!options.Resume) return slice;
+        var stored = ResultFolder.Load(folder);
+        return slice.Where(r => !(stored.TryGetValue(r.RunId, out var s) && s.Record.Completed(r))).ToList();
+    }
+
+    public static ExperimentOutcome Run(ExperimentPlan plan, string folder, RunOptions options, IReadOnlyDictionary<DataSpec, Dataset> data,
+        IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var slice = plan.Shard(options.Shard);
+        var inSlice = slice.Select(r => r.RunId).ToHashSet();
+        var stored = options.Resume ? ResultFolder.Load(folder) : [];
+        int dropped = stored.Keys.Count(id => !inSlice.Contains(id));
+        // Keep only completed runs of this slice: a cut-off run's partial rows go, and it trains again.
+        var results = slice.Where(r => stored.TryGetValue(r.RunId, out var s) && s.Record.Completed(r)).ToDictionary(r => r.RunId, r => stored[r.RunId]);
+        int kept = results.Count;
+        var todo = slice.Where(r => !results.ContainsKey(r.RunId)).ToArray();
+        var sliced = Sliced(plan, slice);
+
+        ResultFolder.Prepare(folder);
+        ResultFolder.WriteConfig(folder, ForFile(plan));
+        var gate = new object();
+        var records = results.ToDictionary(kv => kv.Key, kv => kv.Value.Record);
+        void Save(bool metrics)
+        {
+            ResultFolder.WriteRuns(folder, sliced, records);
+            if (metrics) ResultFolder.WriteMetrics(folder, sliced, results);
+        }
+        Save(metrics: true);
+
+        var (version, commit) = RunRecord.Build;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
+        Parallel.ForEach(todo, parallel, run =>
+        {
+            // A run that had not started when the user interrupted stays out of the files: it never ran.
+            if (cancel.IsCancellationRequested) return;
+            var started = DateTime.UtcNow;
+            lock (gate)
+            {
+                records[run.RunId] = new RunRecord(run.RunId, RunRecord.Running, 0, started, null, version, commit);
+                Save(metrics: false);
+            }
+            observer?.RunStarted(run);
+            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel);
+            var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
+            lock (gate)
+            {
+                records[run.RunId] = record;
+                results[run.RunId] = new StoredRun(record, result.Epochs);
+                Save(metrics: true);
+            }
+            observer?.RunFinished(run, result);
+        });
+
+        var summary = ResultFolder.WriteSummary(folder, sliced, results);
+        return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested);
+    }
+
+    /// <summary>
+    /// The config as config.yaml records it: an "auto" output activation is written as what it resolved to when
+    /// every run uses one dataset (so the file says which loss was used). Run ids do not change: they are made
+    /// from resolved settings.
+    /// </summary>
+    public static ExperimentConfig ForFile(ExperimentPlan plan)
+    {
+        var config = plan.Config.Clone();
+        var outputs = plan.Runs.Select(r => r.Settings.Model.Output).Distinct().ToList();
+        if (config.Model.Output == "auto" && !config.Sweep.ContainsKey("model.output") && outputs.Count == 1)
+            config.Model.Output = outputs[0];
+        return config;
+    }
+
+    /// <summary>A view of the plan restricted to a slice, for the files of a shard folder.</summary>
+    private static ExperimentPlan Sliced(ExperimentPlan plan, IReadOnlyList<PlannedRun> slice) =>
+        slice.Count == plan.Runs.Count ? plan : plan.Restrict(slice);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using ActRun.Core.Experiments;
+
+namespace ActRun.Core.Results;
+
+/// <summary>
+/// Compares a summary row with the config's <c>expect:</c> ranges for its variant: fills <c>expected</c>
+/// (<c>test_accuracy in [0.96, 1]</c>) and <c>within_expected</c> (every range holds).
+/// </summary>
+public static class Expectations
+{
+    public static void Apply(ExperimentConfig config, Variant variant, SummaryRecord row)
+    {
+        var ranges = config.Expect.Where(e => variant.Matches(e.Key)).SelectMany(e => e.Value).ToList();
+        if (ranges.Count == 0) return;
+        row.Expected = string.Join("; ", ranges.Select(r => $"{r.Key} in [{F(r.Value[0])}, {F(r.Value[1])}]"));
+        row.WithinExpected = ranges.All(r => Value(row, r.Key) is var v && v >= r.Value[0] && v <= r.Value[1]);
+    }
+
+    /// <summary>One line per range that a row misses: <c>relu: test_accuracy 0.91 is outside [0.96, 1]</c>.</summary>
+    public static IEnumerable<string> Misses(ExperimentConfig config, IReadOnlyList<SummaryRecord> rows) =>
+        from row in rows
+        where row.WithinExpected == false
+        from range in config.Expect.Where(e => MatchesLabel(row, e.Key)).SelectMany(e => e.Value)
+        let v = Value(row, range.Key)
+        where !(v >= range.Value[0] && v <= range.Value[1])
+        select $"{row.Label}: {range.Key} {F(v)} is outside the expected [{F(range.Value[0])}, {F(range.Value[1])}]";
+
+    private static bool MatchesLabel(SummaryRecord row, string label) =>
+        row.Expected is not null && new Variant(0, row.SweepValues.Select(v => new SweptValue(v.Column, v.Column, v.Value)).ToList(), row.Activation).Matches(label);
+
+    private static double Value(SummaryRecord row, string metric) => metric switch
+    {
+        "test_accuracy" => row.TestAccuracy,
+        "test_loss" => row.TestLoss,
+        "train_accuracy" => row.TrainAccuracy,
+        "train_loss" => row.TrainLoss,
+        "best_test_accuracy" => row.BestTestAccuracy,
+        _ => double.NaN,
+    };
+
+    private static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using ActRun.Console;
+using ActRun.Core;
+using ActRun.Core.Experiments;
+using ActRun.Core.Results;
+
+namespace ActRun.Commands;
+
+/// <summary>How a command wants a plan executed and reported.</summary>
+public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting);
+
+/// <summary>
+/// What <c>run</c> and <c>compare</c> share once they have a plan: load the data, train into the result folder,
+/// print the summary, say which results missed their expected range, and choose the exit code.
+/// </summary>
+public static class ExperimentExecution
+{
+    public static int Execute(ExperimentPlan plan, ExecutionRequest request, CliContext context)
+    {
+        string outDir = request.OutDir;
+        if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
+        if (!request.Options.Resume && !request.ReplaceExisting && ResultFolder.HasResults(outDir))
+            throw new ConfigException($"--out '{outDir}' already holds results; add --resume to continue them, or choose another folder.");
+
+        var todo = ExperimentRunner.ToTrain(plan, outDir, request.Options);
+        var data = ExperimentRunner.LoadData(todo, request.Options.DataDirectory);
+        int slice = plan.Shard(request.Options.Shard).Count;
+
+        var log = request.Quiet ? null : new ProgressLog(context.Error, request.Command, todo.Count);
+        log?.Start(plan, data, outDir, slice - todo.Count);
+        var outcome = ExperimentRunner.Run(plan, outDir, request.Options, data, log, context.Cancel);
+
+        SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
+        if (outcome.Dropped > 0)
+            context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(request.Options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
+        if (!request.Quiet)
+            context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.RunsFile}, {ResultFolder.ConfigFile}); " +
+                                    $"{outcome.Trained} run(s) trained, {outcome.Kept} kept from before");
+        if (outcome.Cancelled)
+        {
+            context.Error.WriteLine("actrun: interrupted; the summary covers the epochs that completed. Continue with --resume.");
+            return ExitCodes.Interrupted;
+        }
+        var misses = Expectations.Misses(plan.Config, outcome.Summary).ToList();
+        foreach (string miss in misses) context.Error.WriteLine($"actrun: {(request.Check ? "" : "warning: ")}{miss}");
+        return request.Check && misses.Count > 0 ? ExitCodes.Check : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace ActRun.Commands.Merge;
+
+/// <summary>The options of <c>actrun merge</c>; the action is in <see cref="MergeAction"/>.</summary>
+public sealed class MergeCommand
+{
+    public Argument<string[]> Folders { get; } = new("DIR") { Description = "Result folders of the shards of one experiment", Arity = ArgumentArity.OneOrMore };
+    public Option<string> Out { get; } = new("--out", "-o") { Description = "The merged result folder", Required = true };
+    public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
+
+    public static Command Create(CliContext context)
+    {
+        var options = new MergeCommand();
+        var command = new Command("merge", """
+            Combine the result folders of shards ('run --shard I/N') into one, with the summary recomputed:
+            the same files as running the whole experiment at once (timing columns aside).
+            Example:
+              actrun merge results/shard1 results/shard2 --out results/all
+            """);
+        command.Arguments.Add(options.Folders);
+        command.Options.Add(options.Out);
+        command.Options.Add(options.Format);
+        command.SetAction(parse => MergeAction.Run(parse, options, context));
+        return command;
+    }
+}

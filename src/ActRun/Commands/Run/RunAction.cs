@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ActRun.Console;
+using ActRun.Core.Experiments;
+using ActRun.Core.Results;
+
+namespace ActRun.Commands.Run;
+
+/// <summary>Reads the config, applies --set and --sweep, plans the runs, then lists them (--dry-run) or executes them.</summary>
+public static class RunAction
+{
+    public static int Run(ParseResult parse, RunCommand o, CliContext context)
+    {
+        string file = parse.GetValue(o.Config)!;
+        var config = ConfigReader.ReadFile(file);
+        foreach (string set in parse.GetValue(o.Set) ?? []) ConfigReader.ApplySet(config, set);
+        foreach (string sweep in parse.GetValue(o.Sweep) ?? []) ConfigReader.ApplySweep(config, sweep);
+        var plan = ExperimentPlan.Create(config);
+        var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
+
+        if (parse.GetValue(o.DryRun))
+        {
+            DryRunOutput.Write(context.Out, parse.GetValue(o.Format)!, plan, plan.Shard(shard));
+            if (!parse.GetValue(o.Quiet))
+                context.Error.WriteLine($"{file}: {plan.Variants.Count} variant(s) x {config.RunSeeds().Count} seed(s) = {plan.Runs.Count} run(s)" +
+                                        (shard is null ? "" : $"; shard {shard} has {plan.Shard(shard).Count}") + "; nothing trained (--dry-run).");
+            return ExitCodes.Success;
+        }
+
+        string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
+        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir));
+        return ExperimentExecution.Execute(plan,
+            new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false),
+            context);
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace ActRun.Commands.Run;
+
+/// <summary>The options of <c>actrun run</c>; the action is in <see cref="RunAction"/>.</summary>
+public sealed class RunCommand
+{
+    public Argument<string> Config { get; } = new("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml" };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting: --set train.lr=0.05 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting: --sweep train.lr=0.01,0.1, --sweep \"train.lr=logspace(1e-3,1e-1,5)\", --sweep \"model.hidden=[16],[64],[64,64]\" (repeatable)" };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check the config and list the runs (id, variant, seed) without training" };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the results in --out: skip runs that completed, re-run the others from the start" };
+    public Option<string?> Shard { get; } = new("--shard") { Description = "Run only the I-th of N fixed slices of the runs (e.g. 2/4); combine the folders with 'actrun merge'" };
+    public Option<int?> Parallel { get; } = OptionParsers.PositiveInt("--parallel", "Runs trained at once (default: one per core); results do not depend on it");
+    public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
+    public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
+    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
+
+    public static Command Create(CliContext context)
+    {
+        var options = new RunCommand();
+        var command = new Command("run", """
+            Run an experiment file: every point of its sweep, with every seed, in parallel.
+            Writes config.yaml, runs.csv, metrics.csv and summary.csv to --out; prints the summary to stdout.
+            Examples:
+              actrun run experiments/activations-on-circles.yaml
+              actrun run exp.yaml --set train.epochs=10 --sweep "train.lr=logspace(1e-3,1e-1,5)" --out results/lr
+              actrun run exp.yaml --out results/lr --resume
+              actrun run exp.yaml --shard 1/4 --out results/shard1    (then: actrun merge results/shard* --out results/all)
+            """);
+        command.Arguments.Add(options.Config);
+        foreach (var option in new Option[]
+                 {
+                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
+                     options.Format, options.Check, options.DataDir, options.Quiet,
+                 })
+            command.Options.Add(option);
+        command.SetAction(parse => RunAction.Run(parse, options, context));
+        return command;
+    }
+}
