@@ -9,6 +9,8 @@ public sealed class ExperimentConfig
     public string Name { get; set; } = "compare";
     public string? Description { get; set; }
     public string Dataset { get; set; } = "circles";
+    /// <summary>The network's inputs on a 2-D toy set (TensorFlow Playground's toggles); absent means x1, x2.</summary>
+    public List<string>? Features { get; set; }
     public ModelConfig Model { get; set; } = new();
     public TrainConfig Train { get; set; } = new();
     /// <summary>The base seed: toy data is generated from it, and run i of each variant uses seed + i.</summary>

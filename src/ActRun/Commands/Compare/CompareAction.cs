@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using ActRun.Console;
 using ActRun.Core;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
+using ActRun.Core.Data.Csv;
 using ActRun.Core.Experiments;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
@@ -16,7 +18,8 @@ public static class CompareAction
 {
     public static int Run(ParseResult parse, CompareCommand o, CliContext context)
     {
-        string datasetName = DatasetCatalog.Canonical(parse.GetValue(o.Dataset)!);
+        var spec = DatasetOptions(parse, o);
+        string datasetName = spec.ToString();
         var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
         string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();
@@ -38,13 +41,14 @@ public static class CompareAction
             new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
                 new OptimizerSettings(optimizerName, lr, momentum)),
             parse.GetValue(o.Seed),
-            parse.GetValue(o.Seeds) ?? 1);
+            parse.GetValue(o.Seeds) ?? 1,
+            spec.Features);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(datasetName, DateTime.Now);
         if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
 
         var dataDir = DataLocator.Resolve(parse.GetValue(o.DataDir));
-        var data = DatasetCatalog.Load(datasetName, new DatasetLoadOptions(dataDir, comparison.Seed));
+        var data = DatasetCatalog.Load(spec, new DatasetLoadOptions(dataDir, comparison.Seed));
         string output = OutputHead.Create(comparison.Output, data).Activation;
         ResultFolder.Prepare(outDir);
 
@@ -62,5 +66,24 @@ public static class CompareAction
             return ExitCodes.Interrupted;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>--dataset with --features and the csv options folded in; a csv option on another dataset is an error.</summary>
+    private static DatasetSpec DatasetOptions(ParseResult parse, CompareCommand o)
+    {
+        var spec = DatasetSpec.Parse(parse.GetValue(o.Dataset)!, parse.GetValue(o.Features));
+        (string Option, string Key, string? Value)[] csvOptions =
+        [
+            ("--label-column", CsvOptions.LabelColumnKey, parse.GetValue(o.LabelColumn)),
+            ("--task", CsvOptions.TaskKey, parse.GetValue(o.Task)),
+            ("--test-fraction", CsvOptions.TestFractionKey, parse.GetValue(o.TestFraction)?.ToString("R", CultureInfo.InvariantCulture)),
+        ];
+        foreach (var (option, key, value) in csvOptions.Where(c => c.Value is not null))
+        {
+            if (spec.Kind != DatasetKind.Csv)
+                throw new ConfigException($"{option} applies to csv datasets (--dataset csv:PATH), not to '{spec.Name}'.");
+            spec = spec.WithOption(key, value!);
+        }
+        return spec;
     }
 }

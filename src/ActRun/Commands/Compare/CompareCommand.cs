@@ -14,10 +14,14 @@ public sealed class CompareCommand
 
     public Option<string> Dataset { get; } = new("--dataset", "-d")
     {
-        Description = "Dataset: circles, xor, moons, spiral, blobs, mnist, fashion_mnist",
+        Description = "Dataset: circles, xor, moons, spiral, blobs (with options: \"spiral(noise=0.2, train_size=2000)\"), mnist, fashion_mnist, or your own csv:PATH / csv:TRAIN.csv,TEST.csv",
         DefaultValueFactory = _ => "circles",
     };
 
+    public Option<string?> Features { get; } = new("--features") { Description = "Network inputs for the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default: x1,x2)" };
+    public Option<string?> LabelColumn { get; } = new("--label-column") { Description = "csv: the label or target column (default: the last column)" };
+    public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
+    public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
     public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
     public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
@@ -43,10 +47,12 @@ public sealed class CompareCommand
             Examples:
               actrun compare --activations relu,tanh,sigmoid
               actrun compare --activations relu,linear --dataset mnist --epochs 5
+              actrun compare --activations linear --dataset circles --features x1^2,x2^2
+              actrun compare --dataset csv:iris.csv --label-column species
             """);
         foreach (var option in new Option[]
                  {
-                     options.Activations, options.Dataset, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
+                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
                      options.Out, options.Format, options.DataDir, options.Threads, options.Quiet,
                  })
