@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
+using ActRun.Commands.Data;
 using ActRun.Core;
 
 namespace ActRun;
@@ -16,6 +17,7 @@ public static class CliApp
         {
             CompareCommand.Create(context),
             ActivationsCommand.Create(context),
+            DataCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

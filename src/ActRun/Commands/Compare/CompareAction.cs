@@ -5,6 +5,7 @@ using ActRun.Core;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
 using ActRun.Core.Data.Csv;
+using ActRun.Core.Data.Download;
 using ActRun.Core.Experiments;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
@@ -48,11 +49,13 @@ public static class CompareAction
         if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
 
         var dataDir = DataLocator.Resolve(parse.GetValue(o.DataDir));
+        bool quiet = parse.GetValue(o.Quiet);
+        if (spec.Kind == DatasetKind.Images && !parse.GetValue(o.Offline))
+            FetchIfMissing(DatasetCatalog.ImageSet(spec.Name), dataDir, parse.GetValue(o.Mirrors), quiet, context);
         var data = DatasetCatalog.Load(spec, new DatasetLoadOptions(dataDir, comparison.Seed));
         string output = OutputHead.Create(comparison.Output, data).Activation;
         ResultFolder.Prepare(outDir);
 
-        bool quiet = parse.GetValue(o.Quiet);
         var log = quiet ? null : new ProgressLog(context.Error, comparison);
         log?.Start(data, outDir);
         var runs = ComparisonRunner.Run(comparison, data, parse.GetValue(o.Threads) ?? Environment.ProcessorCount, log, context.Cancel);
@@ -66,6 +69,19 @@ public static class CompareAction
             return ExitCodes.Interrupted;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>First use of an image set: download it (progress on stderr) unless some folder already has it.</summary>
+    private static void FetchIfMissing(MnistLayout layout, string dataDir, string? mirrors, bool quiet, CliContext context)
+    {
+        if (MnistLoader.FoundFolder(layout, dataDir) is not null) return;
+        if (!quiet) context.Error.WriteLine($"{layout.Name}: not found; downloading it into {MnistLoader.TargetFolder(layout, dataDir)} (--offline to never download)");
+        var source = DownloadSources.For(layout).WithMirrorOverride(mirrors);
+        DownloadProgress.Run(context, quiet, observer =>
+        {
+            using var http = DatasetFetcher.CreateHttpClient();
+            return new DatasetFetcher(http, observer).EnsurePresent(source, layout, dataDir, context.Cancel);
+        });
     }
 
     /// <summary>--dataset with --features and the csv options folded in; a csv option on another dataset is an error.</summary>

@@ -35,6 +35,8 @@ public sealed class CompareCommand
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
+    public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Runs trained at once (default: one per core); results do not depend on it");
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
@@ -54,7 +56,7 @@ public sealed class CompareCommand
                  {
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
-                     options.Out, options.Format, options.DataDir, options.Threads, options.Quiet,
+                     options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.Quiet,
                  })
             command.Options.Add(option);
         options.Momentum.Validators.Add(result =>
