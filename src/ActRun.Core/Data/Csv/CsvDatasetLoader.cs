@@ -35,7 +35,7 @@ public static class CsvDatasetLoader
         int labelIndex = LabelIndex(train, options.LabelColumn);
         int[] featureColumns = Enumerable.Range(0, train.Header.Length).Where(c => c != labelIndex).ToArray();
         if (featureColumns.Length == 0)
-            throw new DataException($"{train.Path}:1: only the label column '{train.Header[labelIndex]}'; a dataset needs at least one feature column.");
+            throw new DataException($"{train.Path}:1: only the label column '{train.Header[labelIndex]}'; a dataset needs at least one feature column. (Columns are separated by commas; is this file separated by ';' or tabs?)");
 
         var tables = test is null ? [train] : new[] { train, test };
         var features = tables.Select(t => Features(t, featureColumns)).ToArray();

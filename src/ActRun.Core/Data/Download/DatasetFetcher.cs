@@ -64,10 +64,11 @@ public sealed class DatasetFetcher(HttpClient http, IDownloadObserver? observer 
             }
             return folder;
         }
-        catch when (created && !Directory.EnumerateFileSystemEntries(folder).Any())
+        catch
         {
-            // A fetch that got nothing leaves no empty folder behind either.
-            Directory.Delete(folder);
+            // A fetch that got nothing leaves no empty folder behind either. (Not an exception filter: filters run
+            // before the inner finally blocks have deleted the temporary file.)
+            if (created && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
             throw;
         }
     }

@@ -96,6 +96,8 @@ public sealed class CsvDatasetLoaderTests : IDisposable
     [InlineData("", ": the file is empty.")]
     [InlineData("a,b,y\n", ": only a header line, no data rows.")]
     [InlineData("a,y\n1,x\n2,x\n", ": the label column 'y' has one value only ('x')")]
+    [InlineData("a;b;y\n1;2;x\n", ":1: only the label column 'a;b;y'")]
+    [InlineData("a,b,y\n1,2,x\n3,4,\"z\"q\n", ":3: malformed CSV")]
     public void Bad_file_is_a_data_error_naming_file_and_line(string text, string expected)
     {
         string path = Write("bad.csv", text);

@@ -190,6 +190,17 @@ public sealed class DatasetFetcherTests : IDisposable
     }
 
     [Fact]
+    public void Cancelled_fetch_leaves_no_folder_behind()
+    {
+        using var server = Server();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Fetcher().Fetch(Source(server.Mirror("good")), _dir.Path, new CancellationToken(canceled: true)));
+
+        Assert.False(Directory.Exists(Folder));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public void Mirror_override_replaces_the_list_and_rejects_what_is_not_http()
     {
         var source = DownloadSources.Mnist.WithMirrors("http://127.0.0.1:1/a, http://127.0.0.1:1/b/");
