@@ -8,8 +8,8 @@ namespace ActRun.Core.Data.Csv;
 /// <summary>
 /// Reads the user's own table: one header line, then one sample per row. Every column but the label column is a
 /// numeric feature; the label is a class (any text or integer; classes are numbered in sorted order, integers
-/// numerically) or, for regression, a number. Features are standardised with the training split's mean and
-/// standard deviation, so the test split never leaks into the scaling. A problem in the file is a
+/// numerically) or, for regression, a number. Features (and a regression target) are standardised with the
+/// training split's mean and standard deviation, so the test split never leaks into the scaling. A problem in the file is a
 /// <see cref="DataException"/> naming file and line.
 /// </summary>
 public static class CsvDatasetLoader
@@ -56,6 +56,7 @@ public static class CsvDatasetLoader
         }
 
         (trainSplit, testSplit) = Standardise(trainSplit, testSplit);
+        if (options.Task == TaskKind.Regression) (trainSplit, testSplit) = StandardiseTargets(trainSplit, testSplit);
         return new Dataset(name, options.Task, classCount, featureColumns.Select(c => train.Header[c]).ToArray(), trainSplit, testSplit);
     }
 
@@ -203,6 +204,19 @@ public static class CsvDatasetLoader
             }
         var std = variance.Select(v => Math.Sqrt(v / n) is var s && s > 0 ? s : 1.0).ToArray();
         return (Scale(train, mean, std), Scale(test, mean, std));
+    }
+
+    /// <summary>
+    /// The regression target standardised like the features: with targets in the thousands, Adam's steps of
+    /// about lr per epoch would barely move the output. The test loss is then in units of the target's training
+    /// variance (1 means no better than predicting the mean).
+    /// </summary>
+    private static (DataSplit Train, DataSplit Test) StandardiseTargets(DataSplit train, DataSplit test)
+    {
+        double mean = train.Targets!.Average(t => (double)t);
+        double std = Math.Sqrt(train.Targets!.Average(t => (t - mean) * (t - mean))) is var s && s > 0 ? s : 1.0;
+        float[] Scaled(float[] targets) => targets.Select(t => (float)((t - mean) / std)).ToArray();
+        return (train with { Targets = Scaled(train.Targets!) }, test with { Targets = Scaled(test.Targets!) });
     }
 
     private static DataSplit Scale(DataSplit split, double[] mean, double[] std)

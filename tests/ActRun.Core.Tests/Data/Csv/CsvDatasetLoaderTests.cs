@@ -86,7 +86,24 @@ public sealed class CsvDatasetLoaderTests : IDisposable
         Assert.Equal(TaskKind.Regression, data.Task);
         Assert.Equal(["size", "rooms"], data.FeatureNames);
         Assert.Null(data.Train.Labels);
-        Assert.Equal([100.5f, 150f, 200f, 250f, 300f], data.Train.Targets!.Concat(data.Test.Targets!).Order());
+        // Standardised with the training rows' mean and std, so the order of all five targets is kept.
+        var all = data.Train.Targets!.Concat(data.Test.Targets!).ToArray();
+        Assert.Equal(5, all.Length);
+        Assert.Equal(0, data.Train.Targets!.Average(), 5);
+        Assert.Equal(1, Math.Sqrt(data.Train.Targets!.Average(t => t * t)), 5);
+    }
+
+    [Fact]
+    public void Regression_targets_are_scaled_with_training_statistics_only()
+    {
+        string train = Write("train.csv", "x,y\n0,10\n1,30\n");
+        string test = Write("test.csv", "x,y\n2,50\n");
+
+        var data = Load($"csv(path={train}, test_path={test}, task=regression)");
+
+        // Training mean 20, population std 10.
+        Assert.Equal([-1f, 1f], data.Train.Targets!);
+        Assert.Equal([3f], data.Test.Targets!);
     }
 
     [Theory]
