@@ -69,6 +69,6 @@ public static class DatasetCatalog
         string? suggestion = Suggest.Closest(key, Known.Select(d => d.Name).Concat(Aliases.Keys));
         string didYouMean = suggestion is null ? "" : $" Did you mean '{Aliases.GetValueOrDefault(suggestion, suggestion)}'?";
         throw new ConfigException(
-            $"Unknown dataset '{name}'.{didYouMean} Known: {string.Join(", ", Known.Select(d => d.Name))}");
+            $"Unknown dataset '{name}'.{didYouMean} Known: {string.Join(", ", Known.Select(d => d.Name))}; or csv:PATH for your own file.");
     }
 }
