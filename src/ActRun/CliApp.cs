@@ -3,6 +3,7 @@ using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
 using ActRun.Commands.Merge;
 using ActRun.Commands.Run;
+using ActRun.Commands.Data;
 using ActRun.Core;
 
 namespace ActRun;
@@ -20,6 +21,7 @@ public static class CliApp
             ActivationsCommand.Create(context),
             RunCommand.Create(context),
             MergeCommand.Create(context),
+            DataCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

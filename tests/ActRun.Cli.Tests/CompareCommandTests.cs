@@ -134,7 +134,7 @@ public class CompareCommandTests
     public void Missing_mnist_is_a_data_error_naming_the_folder()
     {
         string empty = CliRunner.TempDir();
-        var result = CliRunner.Run("compare", "--dataset", "mnist", "--data-dir", empty, "--out", Path.Combine(empty, "out"));
+        var result = CliRunner.Run("compare", "--dataset", "mnist", "--offline", "--data-dir", empty, "--out", Path.Combine(empty, "out"));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(Path.Combine(empty, "mnist"), result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));

@@ -29,14 +29,31 @@ public static class DatasetCatalog
             .Concat(ImageSets.Select(s => new DatasetInfo(s.Name, s.Description)))
             .ToArray();
 
-    /// <summary>Loads (or generates) the dataset called <paramref name="name"/> (canonical name or alias, any case).</summary>
-    public static Dataset Load(string name, DatasetLoadOptions options)
+    /// <summary>Loads (or generates) the dataset a spec text names, e.g. <c>mnist</c> or <c>spiral(noise=0.2)</c>.</summary>
+    public static Dataset Load(string name, DatasetLoadOptions options) => Load(DatasetSpec.Parse(name), options);
+
+    /// <summary>
+    /// Loads (or generates) the dataset of <paramref name="spec"/>: a toy set with its options, image files in
+    /// MNIST's layout, or the user's CSV file; then the input features and subsets are applied. Image files are
+    /// only read here, never downloaded (see <see cref="Download.DatasetFetcher"/>).
+    /// </summary>
+    public static Dataset Load(DatasetSpec spec, DatasetLoadOptions options)
+    {
+        Dataset dataset = spec.Kind switch
+        {
+            DatasetKind.Toy => FindToy(spec.Name)!.Generate(options.Seed, spec.ToToyOptions()),
+            DatasetKind.Csv => Csv.CsvDatasetLoader.Load(spec.ToCsvOptions(), options.Seed, spec.ToString()),
+            _ => MnistLoader.Load(ImageSet(spec.Name), DataLocator.Resolve(options.DataDirectory)),
+        };
+        return Toy.PlaygroundFeatures.Apply(dataset, spec.Features).WithSubsets(options.TrainSubset, options.TestSubset);
+    }
+
+    /// <summary>The image set with this canonical name (or alias); an unknown or non-image name is a <see cref="ConfigException"/>.</summary>
+    public static MnistLayout ImageSet(string name)
     {
         string canonical = Canonical(name);
-        Dataset dataset = FindToy(canonical) is { } toy
-            ? toy.Generate(options.Seed)
-            : MnistLoader.Load(ImageSets.First(s => s.Name == canonical), DataLocator.Resolve(options.DataDirectory));
-        return dataset.WithSubsets(options.TrainSubset, options.TestSubset);
+        return ImageSets.FirstOrDefault(s => s.Name == canonical)
+            ?? throw new ConfigException($"'{canonical}' is not a downloadable dataset; these are: {string.Join(", ", ImageSets.Select(s => s.Name))}.");
     }
 
     /// <summary>The toy generator with this name, or null; for callers that pass their own <see cref="ToyOptions"/>.</summary>
@@ -52,6 +69,6 @@ public static class DatasetCatalog
         string? suggestion = Suggest.Closest(key, Known.Select(d => d.Name).Concat(Aliases.Keys));
         string didYouMean = suggestion is null ? "" : $" Did you mean '{Aliases.GetValueOrDefault(suggestion, suggestion)}'?";
         throw new ConfigException(
-            $"Unknown dataset '{name}'.{didYouMean} Known: {string.Join(", ", Known.Select(d => d.Name))}");
+            $"Unknown dataset '{name}'.{didYouMean} Known: {string.Join(", ", Known.Select(d => d.Name))}; or csv:PATH for your own file.");
     }
 }

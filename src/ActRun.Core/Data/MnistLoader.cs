@@ -51,17 +51,19 @@ public static class MnistLoader
             + $"(raw or .gz), or set --data-dir or {DataLocator.EnvironmentVariable} to a folder that has a {layout.Folder}{Path.DirectorySeparatorChar} subfolder{hint}.");
     }
 
-    internal static string[]? TryFindFiles(MnistLayout layout, string dataDirectory)
-    {
-        foreach (string folder in layout.SystemFolders.Prepend(Path.Combine(dataDirectory, layout.Folder)))
-        {
-            string?[] found = MnistLayout.FileNames.Select(name => FindFile(folder, name)).ToArray();
-            if (found.All(p => p is not null)) return found!;
-        }
-        return null;
-    }
+    internal static string[]? TryFindFiles(MnistLayout layout, string dataDirectory) =>
+        FoundFolder(layout, dataDirectory) is { } folder ? MnistLayout.FileNames.Select(name => FindFile(folder, name)!).ToArray() : null;
 
-    private static string? FindFile(string folder, string name)
+    /// <summary>Where a fetch puts the files, and the first place they are looked for: &lt;data dir&gt;/&lt;folder&gt;.</summary>
+    public static string TargetFolder(MnistLayout layout, string dataDirectory) => Path.Combine(dataDirectory, layout.Folder);
+
+    /// <summary>The first folder (the data dir's, then the system folders) that holds all four files, or null.</summary>
+    public static string? FoundFolder(MnistLayout layout, string dataDirectory) =>
+        layout.SystemFolders.Prepend(TargetFolder(layout, dataDirectory))
+            .FirstOrDefault(folder => MnistLayout.FileNames.All(name => FindFile(folder, name) is not null));
+
+    /// <summary>The file <paramref name="name"/> in <paramref name="folder"/>, raw or <c>.gz</c> (raw preferred), or null.</summary>
+    public static string? FindFile(string folder, string name)
     {
         string raw = Path.Combine(folder, name);
         if (File.Exists(raw)) return raw;

@@ -1,5 +1,6 @@
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
+using ActRun.Core.Data.Toy;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Training;
 
@@ -8,7 +9,8 @@ namespace ActRun.Core.Experiments;
 /// <summary>
 /// The same network trained once per activation and seed, from <c>compare</c>'s options. Activations are
 /// canonical spec texts; every activation gets the same run seeds (seed, seed + 1, …), so their networks start
-/// from the same draws.
+/// from the same draws. <see cref="DatasetName"/> is the dataset's canonical spec text (<see cref="DatasetSpec"/>);
+/// <see cref="Features"/> the network's inputs on a toy set (null: x1, x2).
 /// </summary>
 public sealed record Comparison(
     string DatasetName,
@@ -18,7 +20,8 @@ public sealed record Comparison(
     string Init,
     TrainSettings Train,
     ulong Seed,
-    int Seeds)
+    int Seeds,
+    IReadOnlyList<string>? Features = null)
 {
     /// <summary>
     /// The comparison as an experiment: the activations are a sweep over <c>model.activation</c>, so
@@ -28,7 +31,7 @@ public sealed record Comparison(
     {
         Name = "compare",
         Description = $"compare {string.Join(", ", Activations)} on {DatasetName}",
-        Dataset = new DatasetConfig { Name = DatasetName },
+        Dataset = new DatasetConfig { Name = DatasetName, Features = Features is null || PlaygroundFeatures.IsDefault(Features) ? null : Features.ToList() },
         Model = new ModelConfig { Hidden = Hidden.ToList(), Activation = Activations[0], Output = Output, Init = Init },
         Train = new TrainConfig
         {
@@ -64,11 +67,11 @@ public sealed record DatasetDefaults(IReadOnlyList<int> Hidden, int Epochs, int 
 {
     /// <summary>
     /// Images (mnist): 784-128-10 trained with plain SGD at 0.1, batch 64, 5 epochs — the classic setting.
-    /// Toy 2-D sets: one hidden layer of 16, Adam at 0.01, batch 32, 40 epochs — enough for relu and tanh
+    /// Toy 2-D sets and CSV tables: one hidden layer of 16, Adam at 0.01, batch 32, 40 epochs — enough for relu and tanh
     /// to solve circles while a linear network stays at chance.
     /// </summary>
     public static DatasetDefaults For(string dataset) =>
-        DatasetCatalog.ImageSets.Any(set => set.Name == DatasetCatalog.Canonical(dataset))
+        DatasetSpec.Parse(dataset).Kind == DatasetKind.Images
             ? new([128], 5, 64, "sgd", 0.1)
             : new([16], 40, 32, "adam", 0.01);
 }

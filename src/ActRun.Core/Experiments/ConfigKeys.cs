@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
+using ActRun.Core.Data.Toy;
 using ActRun.Core.Initializers;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
@@ -24,7 +25,14 @@ public static class ConfigKeys
 {
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
-        new("dataset.name", "a dataset name", c => c.Dataset.Name, (c, n, o) => c.Dataset.Name = Checked(o, () => DatasetCatalog.Canonical(Text(n, o, "a dataset name")))),
+        new("dataset.name", "a dataset name", c => c.Dataset.Name, (c, n, o) => c.Dataset.Name = Checked(o, () => DatasetSpec.Parse(Text(n, o, "a dataset name")).ToString())),
+        new("dataset.features", "input features such as [x1^2, x2^2]", c => c.Dataset.Features is { } f ? string.Join(",", f) : "",
+            (c, n, o) => c.Dataset.Features = Checked(o, () => string.Join(",", PlaygroundFeatures.Parse(FeatureText(n, o)))).Split(',').ToList()),
+        new("dataset.path", "a file path", c => c.Dataset.Path ?? "", (c, n, o) => c.Dataset.Path = Text(n, o, "a file path")),
+        new("dataset.test_path", "a file path", c => c.Dataset.TestPath ?? "", (c, n, o) => c.Dataset.TestPath = Text(n, o, "a file path")),
+        new("dataset.label_column", "a column name", c => c.Dataset.LabelColumn ?? "", (c, n, o) => c.Dataset.LabelColumn = Text(n, o, "a column name")),
+        new("dataset.task", "classification or regression", c => c.Dataset.Task ?? "", (c, n, o) => c.Dataset.Task = OneOf(n, o, ["classification", "regression"])),
+        new("dataset.test_fraction", "a number in (0, 1)", c => Num(c.Dataset.TestFraction), (c, n, o) => c.Dataset.TestFraction = Number(n, o, v => v is > 0 and < 1, "a number in (0, 1)")),
         new("dataset.train_subset", "a positive whole number", c => Int(c.Dataset.TrainSubset), (c, n, o) => c.Dataset.TrainSubset = PositiveInt(n, o)),
         new("dataset.test_subset", "a positive whole number", c => Int(c.Dataset.TestSubset), (c, n, o) => c.Dataset.TestSubset = PositiveInt(n, o)),
         new("dataset.noise", "a number >= 0", c => Num(c.Dataset.Noise), (c, n, o) => c.Dataset.Noise = Number(n, o, v => v >= 0, "a number >= 0")),
@@ -114,6 +122,11 @@ public static class ConfigKeys
         string hint = Suggest.Closest(text, names) is string s ? $" (did you mean '{s}'?)" : "";
         throw origin.Error($"unknown value '{text}'{hint}; expected one of {string.Join(", ", names)}");
     }
+
+    /// <summary>Features as a YAML list ([x1^2, x2^2]) or one comma-separated text.</summary>
+    private static string FeatureText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
+        ? string.Join(",", list.Children.Select(item => Text(item, origin, "a feature name")))
+        : Text(node, origin, "input features such as [x1^2, x2^2]");
 
     private static List<int> Hidden(YamlNode node, ConfigOrigin origin)
     {

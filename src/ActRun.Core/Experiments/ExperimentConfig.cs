@@ -41,7 +41,7 @@ public sealed class ExperimentConfig
     {
         Name = Name,
         Description = Description,
-        Dataset = Dataset with { },
+        Dataset = Dataset with { Features = Dataset.Features?.ToList() },
         Model = Model with { Hidden = Model.Hidden.ToList() },
         Train = Train with { },
         Seed = Seed,
@@ -54,12 +54,19 @@ public sealed class ExperimentConfig
 }
 
 /// <summary>
-/// <c>dataset: circles</c> or a mapping with subsets (the first N samples of a split) and, for the toy sets,
-/// the generator's settings. Null means the default.
+/// <c>dataset: circles</c> (any dataset spec text: <c>spiral(noise=0.2)</c>, <c>csv:data.csv</c>) or a mapping
+/// with subsets (the first N samples of a split), the toy generator's settings, the network's input features
+/// (Playground's toggles, toy sets only) and a CSV file's settings. Null means the default.
 /// </summary>
 public sealed record DatasetConfig
 {
     public string Name { get; set; } = "circles";
+    public List<string>? Features { get; set; }
+    public string? Path { get; set; }
+    public string? TestPath { get; set; }
+    public string? LabelColumn { get; set; }
+    public string? Task { get; set; }
+    public double? TestFraction { get; set; }
     public int? TrainSubset { get; set; }
     public int? TestSubset { get; set; }
     public double? Noise { get; set; }

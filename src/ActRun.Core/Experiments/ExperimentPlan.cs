@@ -71,7 +71,7 @@ public sealed class ExperimentPlan
     /// <summary>The settings a run trains with: "auto" output and initializer resolved, as the trainer would.</summary>
     private static RunSettings Resolve(ExperimentConfig c, DataSpec data, ulong seed)
     {
-        string output = c.Model.Output == "auto" ? (data.ClassCount == 2 ? "sigmoid" : "softmax") : c.Model.Output;
+        string output = c.Model.Output == "auto" ? data.AutoOutput : c.Model.Output;
         string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
         var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum));
         return new RunSettings(new ModelSettings(c.Model.Hidden.ToArray(), c.Model.Activation, output, init), train, seed);

@@ -1,12 +1,14 @@
 using ActRun.Console;
 using ActRun.Core;
+using ActRun.Core.Data;
 using ActRun.Core.Experiments;
 using ActRun.Core.Results;
 
 namespace ActRun.Commands;
 
 /// <summary>How a command wants a plan executed and reported.</summary>
-public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting);
+public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting,
+    bool Offline = false, string? Mirrors = null);
 
 /// <summary>
 /// What <c>run</c> and <c>compare</c> share once they have a plan: load the data, train into the result folder,
@@ -22,6 +24,9 @@ public static class ExperimentExecution
             throw new ConfigException($"--out '{outDir}' already holds results; add --resume to continue them, or choose another folder.");
 
         var todo = ExperimentRunner.ToTrain(plan, outDir, request.Options);
+        if (!request.Offline)
+            foreach (var image in todo.Select(r => r.Data.Spec).Where(s => s.Kind == DatasetKind.Images).Select(s => s.Name).Distinct())
+                DataFetch.IfMissing(DatasetCatalog.ImageSet(image), DataLocator.Resolve(request.Options.DataDirectory), request.Mirrors, request.Quiet, context);
         var data = ExperimentRunner.LoadData(todo, request.Options.DataDirectory);
         int slice = plan.Shard(request.Options.Shard).Count;
 

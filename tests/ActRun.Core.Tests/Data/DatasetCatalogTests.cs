@@ -20,7 +20,7 @@ public sealed class DatasetCatalogTests
         var e = Assert.Throws<ConfigException>(() => DatasetCatalog.Load("mnsit", new DatasetLoadOptions()));
 
         Assert.Equal(
-            "Unknown dataset 'mnsit'. Did you mean 'mnist'? Known: circles, xor, moons, spiral, blobs, mnist, fashion_mnist",
+            "Unknown dataset 'mnsit'. Did you mean 'mnist'? Known: circles, xor, moons, spiral, blobs, mnist, fashion_mnist; or csv:PATH for your own file.",
             e.Message);
     }
 

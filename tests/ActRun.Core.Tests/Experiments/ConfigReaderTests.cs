@@ -172,7 +172,7 @@ public class ConfigReaderTests
 
     [Theory]
     [InlineData("train: {optimizer: adam, momentum: 0.5}\n", "exp.yaml: line 1, column 36: train.momentum applies to train.optimizer sgd only (got adam).")]
-    [InlineData("dataset: {name: mnist, noise: 0.1}\n", "exp.yaml: line 1, column 31: dataset 'mnist' is read from files")]
+    [InlineData("dataset: {name: mnist, noise: 0.1}\n", "exp.yaml: line 1, column 31: Dataset 'mnist' is read from files and takes no options, got 'noise'")]
     [InlineData("dataset: {name: circles, train_subset: 5000}\n", "exp.yaml: line 1, column 40: train_subset 5000 is more than the 1000 training points of 'circles'")]
     [InlineData("sweep:\n  train.lr: []\n", "exp.yaml: line 2, column 13: sweep over 'train.lr' has no values")]
     [InlineData("sweep:\n  seed: [1, 2]\n", "exp.yaml: line 2, column 3: 'seed' is not a setting of a run and cannot be swept")]

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using ActRun.Core;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
+using ActRun.Core.Data.Csv;
 using ActRun.Core.Experiments;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Results;
@@ -14,7 +16,8 @@ public static class CompareAction
 {
     public static int Run(ParseResult parse, CompareCommand o, CliContext context)
     {
-        string datasetName = DatasetCatalog.Canonical(parse.GetValue(o.Dataset)!);
+        var spec = DatasetOptions(parse, o);
+        string datasetName = spec.ToString();
         var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
         string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();
@@ -36,13 +39,34 @@ public static class CompareAction
             new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
                 new OptimizerSettings(optimizerName, lr, momentum)),
             parse.GetValue(o.Seed),
-            parse.GetValue(o.Seeds) ?? 1);
+            parse.GetValue(o.Seeds) ?? 1,
+            spec.Features);
 
-        string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(datasetName, DateTime.Now);
+        string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
         var plan = ExperimentPlan.Create(comparison.ToConfig());
         var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir));
         return ExperimentExecution.Execute(plan,
-            new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false, ReplaceExisting: true),
+            new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false, ReplaceExisting: true,
+                Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors)),
             context);
+    }
+
+    /// <summary>--dataset with --features and the csv options folded in; a csv option on another dataset is an error.</summary>
+    private static DatasetSpec DatasetOptions(ParseResult parse, CompareCommand o)
+    {
+        var spec = DatasetSpec.Parse(parse.GetValue(o.Dataset)!, parse.GetValue(o.Features));
+        (string Option, string Key, string? Value)[] csvOptions =
+        [
+            ("--label-column", CsvOptions.LabelColumnKey, parse.GetValue(o.LabelColumn)),
+            ("--task", CsvOptions.TaskKey, parse.GetValue(o.Task)),
+            ("--test-fraction", CsvOptions.TestFractionKey, parse.GetValue(o.TestFraction)?.ToString("R", CultureInfo.InvariantCulture)),
+        ];
+        foreach (var (option, key, value) in csvOptions.Where(c => c.Value is not null))
+        {
+            if (spec.Kind != DatasetKind.Csv)
+                throw new ConfigException($"{option} applies to csv datasets (--dataset csv:PATH), not to '{spec.Name}'.");
+            spec = spec.WithOption(key, value!);
+        }
+        return spec;
     }
 }

@@ -14,10 +14,14 @@ public sealed class CompareCommand
 
     public Option<string> Dataset { get; } = new("--dataset", "-d")
     {
-        Description = "Dataset: circles, xor, moons, spiral, blobs, mnist, fashion_mnist",
+        Description = "Dataset: circles, xor, moons, spiral, blobs (with options: \"spiral(noise=0.2, train_size=2000)\"), mnist, fashion_mnist, or your own csv:PATH / csv:TRAIN.csv,TEST.csv",
         DefaultValueFactory = _ => "circles",
     };
 
+    public Option<string?> Features { get; } = new("--features") { Description = "Network inputs for the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default: x1,x2)" };
+    public Option<string?> LabelColumn { get; } = new("--label-column") { Description = "csv: the label or target column (default: the last column)" };
+    public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
+    public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
     public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
     public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
@@ -31,6 +35,8 @@ public sealed class CompareCommand
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
+    public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Runs trained at once (default: one per core); results do not depend on it");
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
@@ -43,12 +49,14 @@ public sealed class CompareCommand
             Examples:
               actrun compare --activations relu,tanh,sigmoid
               actrun compare --activations relu,linear --dataset mnist --epochs 5
+              actrun compare --activations linear --dataset circles --features x1^2,x2^2
+              actrun compare --dataset csv:iris.csv --label-column species
             """);
         foreach (var option in new Option[]
                  {
-                     options.Activations, options.Dataset, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
+                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
-                     options.Out, options.Format, options.DataDir, options.Threads, options.Quiet,
+                     options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.Quiet,
                  })
             command.Options.Add(option);
         options.Momentum.Validators.Add(result =>

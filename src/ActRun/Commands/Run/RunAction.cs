@@ -29,7 +29,8 @@ public static class RunAction
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
         var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir));
         return ExperimentExecution.Execute(plan,
-            new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false),
+            new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false,
+                Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors)),
             context);
     }
 }

@@ -16,6 +16,8 @@ public sealed class RunCommand
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
+    public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -34,7 +36,7 @@ public sealed class RunCommand
         foreach (var option in new Option[]
                  {
                      options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
-                     options.Format, options.Check, options.DataDir, options.Quiet,
+                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.Quiet,
                  })
             command.Options.Add(option);
         command.SetAction(parse => RunAction.Run(parse, options, context));
