@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
 using ActRun.Commands.Merge;
+using ActRun.Commands.Report;
 using ActRun.Commands.Run;
 using ActRun.Commands.Data;
 using ActRun.Core;
@@ -21,6 +22,7 @@ public static class CliApp
             ActivationsCommand.Create(context),
             RunCommand.Create(context),
             MergeCommand.Create(context),
+            ReportCommand.Create(context),
             DataCommand.Create(context),
         };
 

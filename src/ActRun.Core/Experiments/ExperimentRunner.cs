@@ -13,7 +13,12 @@ public interface IRunObserver
 }
 
 /// <summary>How to execute a plan: parallelism, the slice to run, whether to keep completed runs, where the data is.</summary>
-public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resume = false, string? DataDirectory = null);
+/// <remarks>
+/// <see cref="Extras"/>: what runs record besides their metrics (layers.csv; regions.csv for the first seed of each
+/// variant on a binary 2-D dataset). Recording never changes a trained number.
+/// </remarks>
+public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resume = false, string? DataDirectory = null,
+    TrainingExtras Extras = TrainingExtras.Diagnostics | TrainingExtras.DecisionGrid);
 
 /// <summary>What a run of a plan did: the summary, and how many runs were trained, kept from before, or dropped.</summary>
 public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled);
@@ -56,12 +61,20 @@ public static class ExperimentRunner
         ResultFolder.WriteConfig(folder, ForFile(plan));
         var gate = new object();
         var records = results.ToDictionary(kv => kv.Key, kv => kv.Value.Record);
+        var layers = Kept(ResultFolder.LoadByRun<LayerRecord>(folder, ResultFolder.LayersFile, l => l.RunId));
+        var regions = Kept(ResultFolder.LoadByRun<RegionRecord>(folder, ResultFolder.RegionsFile, r => r.RunId));
+        Dictionary<string, IReadOnlyList<T>> Kept<T>(Dictionary<string, IReadOnlyList<T>> stored) =>
+            options.Resume ? stored.Where(kv => results.ContainsKey(kv.Key)).ToDictionary() : [];
         void Save(bool metrics)
         {
             ResultFolder.WriteRuns(folder, sliced, records);
-            if (metrics) ResultFolder.WriteMetrics(folder, sliced, results);
+            if (!metrics) return;
+            ResultFolder.WriteMetrics(folder, sliced, results);
+            ResultFolder.WriteLayers(folder, sliced, layers);
+            ResultFolder.WriteRegions(folder, sliced, regions);
         }
         Save(metrics: true);
+        WritePoints(folder, slice, data, options.Extras);
 
         var (version, commit) = RunRecord.Build;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
@@ -76,12 +89,16 @@ public static class ExperimentRunner
                 Save(metrics: false);
             }
             observer?.RunStarted(run);
-            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel);
+            // Decision regions of the first seed are enough for the picture; the other seeds would only fill the file.
+            var extras = run.SeedIndex == 0 ? options.Extras : options.Extras & ~TrainingExtras.DecisionGrid;
+            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel, extras);
             var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
             lock (gate)
             {
                 records[run.RunId] = record;
                 results[run.RunId] = new StoredRun(record, result.Epochs);
+                if (result.Layers.Count > 0) layers[run.RunId] = result.Layers.Select(l => LayerRow(run, l)).ToList();
+                if (result.Regions.Count > 0) regions[run.RunId] = result.Regions.Select(g => new RegionRecord { RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, X1 = g.X1, X2 = g.X2, P = g.P }).ToList();
                 Save(metrics: true);
             }
             observer?.RunFinished(run, result);
@@ -89,6 +106,24 @@ public static class ExperimentRunner
 
         var summary = ResultFolder.WriteSummary(folder, sliced, results);
         return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested);
+    }
+
+    private static LayerRecord LayerRow(PlannedRun run, LayerStats l) => new()
+    {
+        RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, Epoch = l.Epoch, Layer = l.Layer,
+        WeightNorm = l.WeightNorm, GradNorm = l.GradNorm, UpdateRatio = l.UpdateRatio, ActivationMean = l.ActivationMean,
+        ActivationStd = l.ActivationStd, DeadFraction = l.DeadFraction, SaturatedFraction = l.SaturatedFraction,
+    };
+
+    /// <summary>points.csv: the test points of the (first) binary 2-D dataset, drawn under its decision regions.</summary>
+    private static void WritePoints(string folder, IReadOnlyList<PlannedRun> slice, IReadOnlyDictionary<DataSpec, Dataset> data, TrainingExtras extras)
+    {
+        if (!extras.HasFlag(TrainingExtras.DecisionGrid)) return;
+        var planar = slice.Select(r => r.Data).Distinct().Where(data.ContainsKey).Select(d => data[d]).FirstOrDefault(DecisionGrid.Applies);
+        if (planar is null) return;
+        var test = planar.Test;
+        CsvFiles.Write(Path.Combine(folder, ResultFolder.PointsFile), Enumerable.Range(0, test.Count)
+            .Select(i => new PointRecord { X1 = test.Features[i, 0], X2 = test.Features[i, 1], Label = test.Labels![i] }));
     }
 
     /// <summary>

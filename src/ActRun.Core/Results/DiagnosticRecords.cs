@@ -9,7 +9,9 @@ namespace ActRun.Core.Results;
 /// </summary>
 public sealed class LayerRecord
 {
-    [Name("activation")] public string Activation { get; set; } = "";
+    [Name("run_id")] public string RunId { get; set; } = "";
+    /// <summary>The variant's label (the activation when only activations are compared); the plots group by it.</summary>
+    [Name("variant")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("epoch")] public int Epoch { get; set; }
     [Name("layer")] public int Layer { get; set; }
@@ -28,7 +30,8 @@ public sealed class LayerRecord
 /// <summary>One row of regions.csv: a trained 2-D network's output at one grid point (probability of class 1).</summary>
 public sealed class RegionRecord
 {
-    [Name("activation")] public string Activation { get; set; } = "";
+    [Name("run_id")] public string RunId { get; set; } = "";
+    [Name("variant")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("x1")] public float X1 { get; set; }
     [Name("x2")] public float X2 { get; set; }

@@ -15,6 +15,10 @@ public static class ResultFolder
     public const string SummaryFile = "summary.csv";
     public const string ConfigFile = "config.yaml";
     public const string RunsFile = "runs.csv";
+    public const string LayersFile = "layers.csv";
+    public const string RegionsFile = "regions.csv";
+    public const string PointsFile = "points.csv";
+    public const string ReportFile = "report.md";
 
     private static readonly string[] EpochColumns =
         ["seed", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds", "run_id"];
@@ -72,6 +76,35 @@ public static class ResultFolder
             run.Variant.Activation, .. SweepValues(run, columns), run.Seed, e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy,
             e.EpochSeconds, run.RunId]));
         CsvTable.Write(Path.Combine(folder, MetricsFile), header, rows);
+    }
+
+    /// <summary>layers.csv: per-layer diagnostics of every run with any, in plan order.</summary>
+    public static void WriteLayers(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<LayerRecord>> layers)
+    {
+        if (layers.Count == 0) return;
+        CsvFiles.Write(Path.Combine(folder, LayersFile), plan.Runs.Where(r => layers.ContainsKey(r.RunId)).SelectMany(r => layers[r.RunId]));
+    }
+
+    /// <summary>regions.csv: the decision regions of the runs that recorded them, in plan order.</summary>
+    public static void WriteRegions(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<RegionRecord>> regions)
+    {
+        if (regions.Count == 0) return;
+        CsvFiles.Write(Path.Combine(folder, RegionsFile), plan.Runs.Where(r => regions.ContainsKey(r.RunId)).SelectMany(r => regions[r.RunId]));
+    }
+
+    /// <summary>Rows of a per-run diagnostics file already in a folder (for --resume), by run id; none when absent.</summary>
+    public static Dictionary<string, IReadOnlyList<T>> LoadByRun<T>(string folder, string file, Func<T, string> runId)
+    {
+        string path = Path.Combine(folder, file);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            return CsvFiles.Read<T>(path).GroupBy(runId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+        }
+        catch (CsvHelper.CsvHelperException e)
+        {
+            throw new ConfigException($"{path}: cannot be read ({e.GetType().Name}); delete it to record it again.", e);
+        }
     }
 
     /// <summary>summary.csv from the runs of the plan that have results; expected/within_expected when the config has ranges.</summary>

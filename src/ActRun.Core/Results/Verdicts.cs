@@ -78,15 +78,18 @@ public static class Verdicts
         }
     }
 
+    /// <summary>One sentence per activation: the layers where at least a tenth of the units died, by the last epoch.</summary>
     private static IEnumerable<string> DeadUnits(IReadOnlyList<LayerRecord> layers)
     {
         if (layers.Count == 0) yield break;
         int lastEpoch = layers.Max(l => l.Epoch);
-        foreach (var group in layers.Where(l => l.Epoch == lastEpoch).GroupBy(l => (l.Activation, l.Layer)))
+        foreach (var byActivation in layers.Where(l => l.Epoch == lastEpoch).GroupBy(l => l.Activation))
         {
-            double dead = group.Average(l => l.DeadFraction);
-            if (dead >= 0.1)
-                yield return $"{group.Key.Activation}: {(100 * dead).ToString("0", CultureInfo.InvariantCulture)}% of the units of layer {group.Key.Layer} are dead (zero derivative for every probe sample) after epoch {lastEpoch}.";
+            var dying = byActivation.GroupBy(l => l.Layer).OrderBy(g => g.Key)
+                .Select(g => (Layer: g.Key, Dead: g.Average(l => l.DeadFraction))).Where(x => x.Dead >= 0.1).ToList();
+            if (dying.Count == 0) continue;
+            string where = string.Join(", ", dying.Select(x => $"{(100 * x.Dead).ToString("0", CultureInfo.InvariantCulture)}% of layer {x.Layer}"));
+            yield return $"{byActivation.Key}: dead units (zero derivative for every probe sample) after epoch {lastEpoch}: {where}.";
         }
     }
 

@@ -1,4 +1,5 @@
 using ActRun.Console;
+using ActRun.Plots;
 using ActRun.Core;
 using ActRun.Core.Data;
 using ActRun.Core.Experiments;
@@ -8,7 +9,7 @@ namespace ActRun.Commands;
 
 /// <summary>How a command wants a plan executed and reported.</summary>
 public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting,
-    bool Offline = false, string? Mirrors = null);
+    bool Offline = false, string? Mirrors = null, bool Plots = true);
 
 /// <summary>
 /// What <c>run</c> and <c>compare</c> share once they have a plan: load the data, train into the result folder,
@@ -16,6 +17,20 @@ public sealed record ExecutionRequest(string Command, string OutDir, RunOptions 
 /// </summary>
 public static class ExperimentExecution
 {
+    /// <summary>The report is made from files already written: if it fails, the results stand and it can be rebuilt.</summary>
+    private static string WriteReport(string outDir, bool plots, CliContext context)
+    {
+        try
+        {
+            return ReportFolder.Write(outDir, plots);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.Error.WriteLine($"actrun: warning: the report could not be drawn ({e.GetType().Name}: {e.Message}); the results are complete. Retry with 'actrun report {outDir}'.");
+            return "(not written)";
+        }
+    }
+
     public static int Execute(ExperimentPlan plan, ExecutionRequest request, CliContext context)
     {
         string outDir = request.OutDir;
@@ -35,11 +50,12 @@ public static class ExperimentExecution
         var outcome = ExperimentRunner.Run(plan, outDir, request.Options, data, log, context.Cancel);
 
         SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
+        string report = WriteReport(outDir, request.Plots, context);
         if (outcome.Dropped > 0)
             context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(request.Options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
         if (!request.Quiet)
             context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.RunsFile}, {ResultFolder.ConfigFile}); " +
-                                    $"{outcome.Trained} run(s) trained, {outcome.Kept} kept from before");
+                                    $"{outcome.Trained} run(s) trained, {outcome.Kept} kept from before; report: {report}");
         if (outcome.Cancelled)
         {
             context.Error.WriteLine("actrun: interrupted; the summary covers the epochs that completed. Continue with --resume.");

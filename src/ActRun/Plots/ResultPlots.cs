@@ -34,7 +34,7 @@ public static class ResultPlots
         foreach (var (activation, i) in order.Select((a, i) => (a, i)))
         {
             var grid = regions.Where(r => r.Activation == activation).ToList();
-            if (grid.Count == 0) continue;
+            if (grid.Count == 0 || !grid.Any(r => float.IsFinite(r.P))) continue;
             string file = $"regions_{i + 1}.png";
             DecisionRegions(Path.Combine(folder, file), activation, grid, points);
             written.Add(new(file, $"Decision regions of {activation} (first seed) over the test points."));
@@ -48,7 +48,9 @@ public static class ResultPlots
         var plot = new Plot();
         for (int i = 0; i < order.Count; i++)
         {
-            var byEpoch = metrics.Where(m => m.Activation == order[i]).GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
+            // A diverged run's NaN or infinite epochs are left out: they have no place on the axis.
+            var byEpoch = metrics.Where(m => m.Activation == order[i] && double.IsFinite(train(m)) && double.IsFinite(test(m)))
+                .GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
             if (byEpoch.Count == 0) continue;
             double[] epochs = byEpoch.Select(g => (double)g.Key).ToArray();
             var color = Palette.GetColor(i);
@@ -77,7 +79,8 @@ public static class ResultPlots
         var bars = new List<Bar>();
         for (int i = 0; i < order.Count; i++)
         {
-            var finals = metrics.Where(m => m.Activation == order[i]).GroupBy(m => m.Seed).Select(g => g.MaxBy(m => m.Epoch)!.TestAccuracy).ToList();
+            var finals = metrics.Where(m => m.Activation == order[i]).GroupBy(m => m.Seed).Select(g => g.MaxBy(m => m.Epoch)!.TestAccuracy)
+                .Where(double.IsFinite).ToList();
             if (finals.Count == 0) continue;
             double std = Statistics.Variance(finals) is var v && double.IsFinite(v) ? Math.Sqrt(v) : 0;
             bars.Add(new Bar { Position = i, Value = finals.Average(), Error = std, FillColor = Palette.GetColor(i) });
@@ -97,7 +100,7 @@ public static class ResultPlots
         var plot = new Plot();
         for (int i = 0; i < order.Count; i++)
         {
-            var byLayer = layers.Where(l => l.Activation == order[i] && l.Epoch == 1 && l.GradNorm > 0)
+            var byLayer = layers.Where(l => l.Activation == order[i] && l.Epoch == 1 && l.GradNorm > 0 && double.IsFinite(l.GradNorm))
                 .GroupBy(l => l.Layer).OrderBy(g => g.Key).ToList();
             if (byLayer.Count == 0) continue;
             var line = plot.Add.Scatter(byLayer.Select(g => (double)g.Key).ToArray(), byLayer.Select(g => Math.Log10(g.Average(l => l.GradNorm))).ToArray(), Palette.GetColor(i));
@@ -105,6 +108,9 @@ public static class ResultPlots
             line.LineWidth = 2;
             line.MarkerSize = 7;
         }
+        int deepest = layers.Max(l => l.Layer);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(1, deepest).Select(i => (double)i).ToArray(),
+            Enumerable.Range(1, deepest).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         plot.Title("Gradient norm per layer, epoch 1");
         plot.XLabel("layer (1 = first hidden layer; last = output layer)");
         plot.YLabel("log10 of the mean gradient norm");

@@ -60,7 +60,7 @@ public class VerdictsTests
         };
         var verdicts = Verdicts.From([Row("relu", 0.9), Row("log(x)", double.NaN, "diverged at epoch 1")], [], layers);
         Assert.Contains("log(x) diverged at epoch 1: its loss became NaN or infinite, so training stopped there.", verdicts);
-        Assert.Contains("relu: 25% of the units of layer 2 are dead (zero derivative for every probe sample) after epoch 3.", verdicts);
+        Assert.Contains("relu: dead units (zero derivative for every probe sample) after epoch 3: 25% of layer 2.", verdicts);
         Assert.DoesNotContain(verdicts, v => v.StartsWith("elu"));
     }
 

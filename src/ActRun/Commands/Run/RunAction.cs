@@ -27,10 +27,10 @@ public static class RunAction
         }
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
-        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir));
+        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid);
         return ExperimentExecution.Execute(plan,
             new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false,
-                Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors)),
+                Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots)),
             context);
     }
 }

@@ -18,6 +18,8 @@ public sealed class RunCommand
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
     public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
+    public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
+    public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -36,7 +38,7 @@ public sealed class RunCommand
         foreach (var option in new Option[]
                  {
                      options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
-                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.Quiet,
+                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics, options.Quiet,
                  })
             command.Options.Add(option);
         command.SetAction(parse => RunAction.Run(parse, options, context));

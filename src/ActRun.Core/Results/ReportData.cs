@@ -1,0 +1,55 @@
+using ActRun.Core.Experiments;
+
+namespace ActRun.Core.Results;
+
+/// <summary>
+/// Everything a report is made from, read back from a result folder's files alone (config.yaml, runs.csv,
+/// metrics.csv and, when present, layers.csv, regions.csv, points.csv), so any folder — merged shards
+/// included — can be reported on. Rows are labelled by variant (the activation when only activations vary).
+/// </summary>
+public sealed record ReportData(
+    string ConfigYaml,
+    IReadOnlyList<SummaryRecord> Summary,
+    IReadOnlyList<MetricRecord> Metrics,
+    IReadOnlyList<LayerRecord> Layers,
+    IReadOnlyList<RegionRecord> Regions,
+    IReadOnlyList<PointRecord> Points)
+{
+    public static ReportData Load(string folder)
+    {
+        string configPath = Path.Combine(folder, ResultFolder.ConfigFile);
+        if (!File.Exists(configPath) || !File.Exists(Path.Combine(folder, ResultFolder.RunsFile)))
+            throw new ConfigException($"'{folder}' is not a result folder: it needs {ResultFolder.ConfigFile} and {ResultFolder.RunsFile} (written by compare and run).");
+        string yaml = File.ReadAllText(configPath);
+        var plan = ExperimentPlan.Create(ConfigReader.Parse(yaml, configPath));
+        var stored = ResultFolder.Load(folder);
+        var done = plan.Runs.Where(r => stored.ContainsKey(r.RunId)).ToList();
+        var summary = Results.Summary.ByVariant(plan, done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList()).ToList();
+        summary.ForEach(row => row.Activation = row.Label);
+        var metrics = done.SelectMany(r => stored[r.RunId].Epochs.Select(e => new MetricRecord
+        {
+            Activation = r.Variant.Label, Seed = r.Seed, Epoch = e.Epoch, RunId = r.RunId,
+            TrainLoss = e.TrainLoss, TrainAccuracy = e.TrainAccuracy, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy, EpochSeconds = e.EpochSeconds,
+        })).ToList();
+        var label = done.ToDictionary(r => r.RunId, r => r.Variant.Label);
+        var layers = Read<LayerRecord>(folder, ResultFolder.LayersFile).Where(l => label.ContainsKey(l.RunId)).ToList();
+        layers.ForEach(l => l.Activation = label[l.RunId]);
+        var regions = Read<RegionRecord>(folder, ResultFolder.RegionsFile).Where(r => label.ContainsKey(r.RunId)).ToList();
+        regions.ForEach(r => r.Activation = label[r.RunId]);
+        return new ReportData(yaml, summary, metrics, layers, regions, Read<PointRecord>(folder, ResultFolder.PointsFile));
+    }
+
+    private static List<T> Read<T>(string folder, string file)
+    {
+        string path = Path.Combine(folder, file);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            return CsvFiles.Read<T>(path);
+        }
+        catch (CsvHelper.CsvHelperException e)
+        {
+            throw new ConfigException($"{path}: cannot be read ({e.GetType().Name}); it may be damaged.", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using ActRun.Core.Results;
+
+namespace ActRun.Plots;
+
+/// <summary>The plots and report.md of a result folder, made from its files alone (after a run, or by <c>actrun report</c>).</summary>
+public static class ReportFolder
+{
+    public static string Write(string folder, bool plots)
+    {
+        var data = ReportData.Load(folder);
+        var drawn = plots ? ResultPlots.WriteAll(folder, data.Metrics, data.Summary, data.Layers, data.Regions, data.Points) : [];
+        var verdicts = Verdicts.From(data.Summary, data.Metrics, data.Layers);
+        string path = Path.Combine(folder, ResultFolder.ReportFile);
+        AtomicFile.WriteText(path, ReportWriter.Build(data.ConfigYaml, data.Summary, verdicts, drawn));
+        return path;
+    }
+}
