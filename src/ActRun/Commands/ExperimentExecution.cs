@@ -47,7 +47,10 @@ public static class ExperimentExecution
 
         var log = request.Quiet ? null : new ProgressLog(context.Error, request.Command, todo.Count);
         log?.Start(plan, data, outDir, slice - todo.Count);
-        var outcome = ExperimentRunner.Run(plan, outDir, request.Options, data, log, context.Cancel);
+        // On a terminal a live line per running run; in a pipe or a file one plain line per epoch; nothing with --quiet.
+        var outcome = log is not null && context.ErrorIsInteractive
+            ? LiveProgress.Run(context.Error, live => ExperimentRunner.Run(plan, outDir, request.Options, data, live, context.Cancel))
+            : ExperimentRunner.Run(plan, outDir, request.Options, data, log, context.Cancel);
 
         SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
         string report = WriteReport(outDir, request.Plots, context);
