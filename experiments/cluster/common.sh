@@ -6,10 +6,14 @@ actrun_command() {
   if [ -n "${ACTRUN:-}" ]; then echo "$ACTRUN"; return; fi
   local root dll
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-  dll="$root/src/ActRun/bin/Release/net10.0/actrun.dll"
+  # The CLI builds for the SDK's runtime identifier, so the dll sits in a RID folder (bin/Release/net10.0/linux-x64/);
+  # ask MSBuild where it is rather than guessing the folder.
+  dll="$(dotnet msbuild "$root/src/ActRun/ActRun.csproj" -p:Configuration=Release -getProperty:TargetPath 2>/dev/null | tail -n 1)"
+  if [ -z "$dll" ]; then echo "cannot find actrun's build output in $root" >&2; return 1; fi
   if [ ! -f "$dll" ]; then
     dotnet build "$root/src/ActRun" -c Release >&2 || { echo "cannot build actrun in $root" >&2; return 1; }
   fi
+  [ -f "$dll" ] || { echo "built actrun but found no $dll" >&2; return 1; }
   echo "dotnet $dll"
 }
 
