@@ -43,6 +43,20 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void The_summary_table_of_a_plain_comparison_fits_80_columns()
+    {
+        string dir = CliRunner.TempDir();
+        var result = CliRunner.Run(Quick(dir, "--activations", "relu,tanh,sigmoid", "--seeds", "3", "--quiet", "--no-plots"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2 + 3, lines.Length);
+        Assert.StartsWith("activation", lines[0]);
+        Assert.Contains("ci95", lines[0]);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+    }
+
+    [Fact]
     public void Nonlinear_activations_solve_circles_and_a_linear_network_cannot()
     {
         string dir = CliRunner.TempDir();

@@ -52,13 +52,17 @@ public static class SummaryOutput
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>
+    /// Short headers keep a comparison without sweep columns within 80 characters; the full names and every
+    /// other column are in summary.csv and in <c>--format csv|json</c>.
+    /// </summary>
     private static void WriteTable(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
         bool expectations = plan.Config.Expect.Count > 0;
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
-            "test_acc", "std", "ci95", "test_loss", "best_acc", "best_epoch", "train_s", "seeds", "status",
+            "test_acc", "std", "ci95", "loss", "best@ep", "secs", "n", "status",
             .. expectations ? ["expected"] : Array.Empty<string>(),
         ];
         var rows = summary.Select(row =>
@@ -67,8 +71,8 @@ public static class SummaryOutput
             return (IReadOnlyList<string>)
             [
                 row.Activation, .. row.SweepValues.Select(v => v.Value),
-                F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss), F(row.BestTestAccuracy),
-                row.BestEpoch.ToString(CultureInfo.InvariantCulture), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
+                $"{F(row.BestTestAccuracy)}@{row.BestEpoch.ToString(CultureInfo.InvariantCulture)}", row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 row.Seeds.ToString(CultureInfo.InvariantCulture), row.Status,
                 .. expectations ? [row.WithinExpected switch { true => "ok", false => "OUTSIDE " + row.Expected, null => "-" }] : Array.Empty<string>(),
             ];

@@ -34,7 +34,11 @@ public static class TextTable
         console.Write(table);
         // The simple border draws its top and bottom edges as blank lines, and pads lines with spaces.
         var lines = buffer.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
-        foreach (string line in lines.SkipWhile(l => l.Length == 0).Reverse().SkipWhile(l => l.Length == 0).Reverse())
-            output.Write(line + "\n");
+        lines = lines.SkipWhile(l => l.Length == 0).Reverse().SkipWhile(l => l.Length == 0).Reverse().ToList();
+        // It also indents every line by one space, which only costs width.
+        lines = lines.Select(l => l.StartsWith(' ') ? l[1..] : l).ToList();
+        int width = lines.Where(l => !l.StartsWith('─')).Select(l => l.Length).DefaultIfEmpty(0).Max();
+        foreach (string line in lines)
+            output.Write((line.StartsWith('─') ? new string('─', width) : line) + "\n");
     }
 }
