@@ -61,6 +61,11 @@ public class CompareDatasetOptionsTests
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("linear", ConfigYaml.Deserialize(File.ReadAllText(Path.Combine(dir, "out", "config.yaml"))).Model.Output);
+        // Regression has no accuracy: the best epoch is the one with the lowest test loss.
+        var metrics = CsvFiles.Read<MetricRecord>(Path.Combine(dir, "out", "metrics.csv"));
+        var summary = Assert.Single(CsvFiles.Read<SummaryRecord>(Path.Combine(dir, "out", "summary.csv")));
+        Assert.Equal(metrics.MinBy(m => m.TestLoss)!.Epoch, summary.BestEpoch);
+        Assert.True(double.IsNaN(summary.BestTestAccuracy));
     }
 
     [Fact]

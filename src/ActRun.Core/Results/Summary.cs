@@ -68,21 +68,28 @@ public static class Summary
         return $"{state} {(bad.Status == RunStatus.Cancelled ? "after" : "at")} epoch {bad.Epochs[^1].Epoch}";
     }
 
+    /// <summary>
+    /// The epoch with the best mean test accuracy, and that accuracy. Regression has no accuracy (NaN), so there
+    /// the best epoch is the one with the lowest mean test loss, and the accuracy stays NaN.
+    /// </summary>
     private static (int Epoch, double Accuracy) BestMeanEpoch(IReadOnlyList<RunResult> runs)
     {
-        int best = 0;
-        double bestValue = double.NegativeInfinity;
         int epochs = runs.Min(r => r.Epochs.Count);
+        bool regression = epochs > 0 && runs.All(r => r.Epochs.All(m => double.IsNaN(m.TestAccuracy)));
+        int best = 0;
+        double bestScore = double.NegativeInfinity, bestAccuracy = double.NaN;
         for (int e = 0; e < epochs; e++)
         {
-            double mean = Mean(runs.Select(r => r.Epochs[e].TestAccuracy));
-            if (mean > bestValue || best == 0)
+            double accuracy = Mean(runs.Select(r => r.Epochs[e].TestAccuracy));
+            double score = regression ? -Mean(runs.Select(r => r.Epochs[e].TestLoss)) : accuracy;
+            if (score > bestScore || best == 0)
             {
-                bestValue = mean;
+                bestScore = score;
+                bestAccuracy = accuracy;
                 best = e + 1;
             }
         }
-        return (best, best == 0 ? double.NaN : bestValue);
+        return (best, bestAccuracy);
     }
 
     /// <summary>The 95% confidence interval of the mean (Student t); null for fewer than two values.</summary>
