@@ -35,7 +35,7 @@ public sealed class RunCommand
               actrun run exp.yaml --set train.epochs=10 --sweep "train.lr=logspace(1e-3,1e-1,5)" --out results/lr
               actrun run exp.yaml --out results/lr --resume
               actrun run exp.yaml --shard 1/4 --out results/shard1    (then: actrun merge results/shard* --out results/all)
-              actrun run experiments/mnist-linear.yaml --baseline mlnet --save-model
+              actrun run experiments/mnist-linear-vs-nonlinear.yaml --baseline mlnet --save-model
             """);
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
