@@ -5,6 +5,7 @@ using ActRun.Commands.Merge;
 using ActRun.Commands.Report;
 using ActRun.Commands.Run;
 using ActRun.Commands.Data;
+using ActRun.Commands.Evaluate;
 using ActRun.Core;
 
 namespace ActRun;
@@ -24,6 +25,7 @@ public static class CliApp
             MergeCommand.Create(context),
             ReportCommand.Create(context),
             DataCommand.Create(context),
+            EvaluateCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

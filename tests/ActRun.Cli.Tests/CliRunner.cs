@@ -17,7 +17,11 @@ public static class CliRunner
     }
 
     /// <summary>The real `actrun` binary (built next to the tests), with its own stdout and stderr pipes.</summary>
-    public static CliResult RunProcess(string workingDirectory, params string[] args)
+    public static CliResult RunProcess(string workingDirectory, params string[] args) =>
+        RunProcess(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The real binary with extra environment variables.</summary>
+    public static CliResult RunProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +29,7 @@ public static class CliRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actrun.dll"));
         foreach (string arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;

@@ -30,6 +30,12 @@ public sealed record Dataset(
 {
     public int FeatureCount => Train.Features.Columns;
 
+    /// <summary>How the raw values were scaled or standardised into these features (and targets).</summary>
+    public Normalisation Normalisation { get; init; } = Normalisation.None;
+
+    /// <summary>The class names in label order when the file named them (CSV classification); null for numbered classes.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
     /// <summary>The number of network outputs: classes for multi-class, 1 for binary or regression.</summary>
     public int OutputCount => Task == TaskKind.Regression || ClassCount == 2 ? 1 : ClassCount;
 

@@ -42,7 +42,7 @@ public static class DatasetCatalog
         Dataset dataset = spec.Kind switch
         {
             DatasetKind.Toy => FindToy(spec.Name)!.Generate(options.Seed, spec.ToToyOptions()),
-            DatasetKind.Csv => Csv.CsvDatasetLoader.Load(spec.ToCsvOptions(), options.Seed, spec.ToString()),
+            DatasetKind.Csv => Csv.CsvDatasetLoader.Load(spec.ToCsvOptions(), options.Seed, spec.ToString(), options.Standardisation),
             _ => MnistLoader.Load(ImageSet(spec.Name), DataLocator.Resolve(options.DataDirectory)),
         };
         return Toy.PlaygroundFeatures.Apply(dataset, spec.Features).WithSubsets(options.TrainSubset, options.TestSubset);

@@ -23,7 +23,7 @@ public static class MnistLoader
             MnistLayout.ClassCount,
             FeatureNames,
             ReadSplit(paths[0], paths[1]),
-            ReadSplit(paths[2], paths[3]));
+            ReadSplit(paths[2], paths[3])) { Normalisation = new Normalisation(Scale: PixelScale) };
         return dataset.WithSubsets(trainSubset, testSubset);
     }
 

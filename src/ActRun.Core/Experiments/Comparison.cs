@@ -21,7 +21,8 @@ public sealed record Comparison(
     TrainSettings Train,
     ulong Seed,
     int Seeds,
-    IReadOnlyList<string>? Features = null)
+    IReadOnlyList<string>? Features = null,
+    string? Baseline = null)
 {
     /// <summary>
     /// The comparison as an experiment: the activations are a sweep over <c>model.activation</c>, so
@@ -44,6 +45,7 @@ public sealed record Comparison(
         Seed = Seed,
         Seeds = Seeds,
         Sweep = new() { ["model.activation"] = Activations.ToList() },
+        Baseline = Baseline,
     };
 
     /// <summary>Canonicalises activation texts (aliases, default parameters) and rejects duplicates.</summary>

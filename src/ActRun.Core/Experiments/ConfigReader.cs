@@ -56,6 +56,7 @@ public static partial class ConfigReader
                     break;
                 case "sweep": ReadSweep(config, value, file); break;
                 case "expect": ReadExpect(config, value, file); break;
+                case "baseline": SetBaseline(config, value, at); break;
                 default: throw UnknownKey(key, ConfigKeys.TopLevel, ConfigOrigin.At(file, keyNode));
             }
         }
@@ -74,6 +75,7 @@ public static partial class ConfigReader
             case "description": config.Description = ConfigKeys.Text(value, at, "a description"); break;
             case "seed": config.Seed = ConfigKeys.UnsignedInt(value, at); break;
             case "seeds": SetSeeds(config, value, at, null); break;
+            case "baseline": SetBaseline(config, value, at); break;
             default:
                 var configKey = ConfigKeys.Get(key, at);
                 configKey.Set(config, value, at);
@@ -150,6 +152,20 @@ public static partial class ConfigReader
             configKey.Set(config, value, ConfigOrigin.At(file, value));
             config.Origins[configKey.Path] = ConfigOrigin.At(file, value);
         }
+    }
+
+    private static void SetBaseline(ExperimentConfig config, YamlNode node, ConfigOrigin at)
+    {
+        string text = ConfigKeys.Text(node, at, "a baseline (" + string.Join(", ", BaselineCatalog.Names) + ")");
+        try
+        {
+            config.Baseline = BaselineCatalog.Parse(text);
+        }
+        catch (ConfigException e)
+        {
+            throw at.Error(e.Message, e);
+        }
+        config.Origins["baseline"] = at;
     }
 
     private static void SetSeeds(ExperimentConfig config, YamlNode node, ConfigOrigin at, string? file)

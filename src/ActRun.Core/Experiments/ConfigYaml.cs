@@ -21,6 +21,7 @@ public static class ConfigYaml
         root.Add("seeds", config.SeedList is { } list
             ? Flow(list.Select(s => new YamlScalarNode(s.ToString(CultureInfo.InvariantCulture))))
             : new YamlScalarNode(config.Seeds.ToString(CultureInfo.InvariantCulture)));
+        if (config.Baseline is { } baseline) root.Add("baseline", baseline);
         if (config.Sweep.Count > 0)
         {
             var sweep = new YamlMappingNode();

@@ -22,6 +22,8 @@ public sealed class ExperimentConfig
     public Dictionary<string, List<string>> Sweep { get; set; } = new();
     /// <summary>Variant label → metric → [low, high]: the published or previously measured range of a result.</summary>
     public Dictionary<string, Dictionary<string, double[]>> Expect { get; set; } = new();
+    /// <summary>A reference model trained once per dataset next to the networks (<see cref="BaselineCatalog.MlNet"/>), or null.</summary>
+    public string? Baseline { get; set; }
     /// <summary>
     /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
     /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
@@ -49,6 +51,7 @@ public sealed class ExperimentConfig
         SeedList = SeedList?.ToList(),
         Sweep = Sweep.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
         Expect = Expect.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(m => m.Key, m => m.Value.ToArray())),
+        Baseline = Baseline,
         Origins = new(Origins),
     };
 }

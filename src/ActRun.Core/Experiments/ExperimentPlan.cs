@@ -86,6 +86,8 @@ public sealed class ExperimentPlan
             throw c.ErrorAt(At("train.momentum"), $"{where}train.momentum applies to train.optimizer sgd only (got {c.Train.Optimizer}).");
         if (data.Problem() is { } problem)
             throw c.ErrorAt(At(problem.Key), where + problem.Message);
+        if (c.Baseline is { } baseline && BaselineCatalog.Problem(baseline, data) is { } baselineProblem)
+            throw c.ErrorAt("baseline", where + baselineProblem);
     }
 
     private static void CheckExpectations(ExperimentConfig config, IReadOnlyList<Variant> variants)

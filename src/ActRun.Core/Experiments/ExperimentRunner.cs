@@ -1,4 +1,5 @@
 using ActRun.Core.Data;
+using ActRun.Core.Models;
 using ActRun.Core.Results;
 using ActRun.Core.Training;
 
@@ -10,15 +11,20 @@ public interface IRunObserver
     void RunStarted(PlannedRun run);
     void EpochCompleted(PlannedRun run, EpochMetrics metrics);
     void RunFinished(PlannedRun run, RunResult result);
+
+    /// <summary>A baseline was trained on one dataset (after the runs).</summary>
+    void BaselineFinished(string label, DataSpec data, BaselineResult result) { }
 }
 
 /// <summary>How to execute a plan: parallelism, the slice to run, whether to keep completed runs, where the data is.</summary>
 /// <remarks>
 /// <see cref="Extras"/>: what runs record besides their metrics (layers.csv; regions.csv for the first seed of each
-/// variant on a binary 2-D dataset). Recording never changes a trained number.
+/// variant on a binary 2-D dataset). Recording never changes a trained number. <see cref="Baseline"/>: the trainer of
+/// the config's baseline (the caller makes it, so that Core never loads its library), trained once per dataset.
+/// <see cref="SaveModels"/>: each completed network is written to models/&lt;run_id&gt;.actrun-model.
 /// </remarks>
 public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resume = false, string? DataDirectory = null,
-    TrainingExtras Extras = TrainingExtras.Diagnostics | TrainingExtras.DecisionGrid);
+    TrainingExtras Extras = TrainingExtras.Diagnostics | TrainingExtras.DecisionGrid, IBaselineTrainer? Baseline = null, bool SaveModels = false);
 
 /// <summary>What a run of a plan did: the summary, and how many runs were trained, kept from before, or dropped.</summary>
 public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled);
@@ -91,7 +97,11 @@ public static class ExperimentRunner
             observer?.RunStarted(run);
             // Decision regions of the first seed are enough for the picture; the other seeds would only fill the file.
             var extras = run.SeedIndex == 0 ? options.Extras : options.Extras & ~TrainingExtras.DecisionGrid;
+            if (options.SaveModels) extras |= TrainingExtras.Model;
             var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel, extras);
+            // The model goes first: a run recorded as complete has its file. Only a network that finished training is saved.
+            if (result.Status == RunStatus.Ok && result.Network is { } network)
+                ModelFile.Write(ModelFile.PathFor(folder, run.RunId), ModelFile.Describe(run, data[run.Data], network), network);
             var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
             lock (gate)
             {
@@ -104,8 +114,48 @@ public static class ExperimentRunner
             observer?.RunFinished(run, result);
         });
 
+        if (options.Baseline is { } baseline && !cancel.IsCancellationRequested && (options.Shard is null || options.Shard.Index == 1))
+            TrainBaselines(plan, folder, options, data, baseline, observer, cancel);
         var summary = ResultFolder.WriteSummary(folder, sliced, results);
         return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested);
+    }
+
+    /// <summary>
+    /// The baseline on every dataset of the plan (in the first shard only, so merged shards hold it once), on the
+    /// same data the networks trained on. A result already in baselines.csv with the same settings is kept on resume.
+    /// </summary>
+    private static void TrainBaselines(ExperimentPlan plan, string folder, RunOptions options, IReadOnlyDictionary<DataSpec, Dataset> data,
+        IBaselineTrainer baseline, IRunObserver? observer, CancellationToken cancel)
+    {
+        var stored = options.Resume ? ResultFolder.LoadBaselines(folder, plan).Where(b => b.Baseline == baseline.Label && b.Settings == baseline.Settings).ToList() : [];
+        var records = new List<BaselineRecord>();
+        foreach (var spec in plan.Runs.Select(r => r.Data).Distinct())
+        {
+            if (stored.FirstOrDefault(b => b.Dataset == spec.Key) is { } kept)
+            {
+                records.Add(kept);
+                continue;
+            }
+            var dataset = data.TryGetValue(spec, out var loaded) ? loaded : spec.Load(options.DataDirectory);
+            BaselineResult result;
+            try
+            {
+                result = baseline.Train(dataset, plan.Config.Seed, cancel);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                // Interrupted: the finished baselines are kept, the rest is left for --resume.
+                break;
+            }
+            records.Add(new BaselineRecord
+            {
+                Baseline = baseline.Label, Dataset = spec.Key, TrainLoss = result.TrainLoss, TrainAccuracy = result.TrainAccuracy,
+                TestLoss = result.TestLoss, TestAccuracy = result.TestAccuracy, TrainSeconds = result.Seconds, Settings = baseline.Settings,
+                Version = RunRecord.Build.Version,
+            });
+            observer?.BaselineFinished(baseline.Label, spec, result);
+        }
+        ResultFolder.WriteBaselines(folder, records);
     }
 
     private static LayerRecord LayerRow(PlannedRun run, LayerStats l) => new()

@@ -47,6 +47,9 @@ public static class ResultMerge
         AtomicFile.WriteText(Path.Combine(outFolder, ResultFolder.ConfigFile), configText!);
         ResultFolder.WriteRuns(outFolder, plan, merged.ToDictionary(kv => kv.Key, kv => kv.Value.Record));
         ResultFolder.WriteMetrics(outFolder, plan, merged);
+        // The baseline is trained in the first shard only; carry whichever folder has it.
+        var baselines = folders.SelectMany(f => ResultFolder.LoadBaselines(f, plan)).GroupBy(b => b.Dataset).Select(g => g.First()).ToList();
+        if (baselines.Count > 0) ResultFolder.WriteBaselines(outFolder, baselines);
         return (plan, ResultFolder.WriteSummary(outFolder, plan, merged));
     }
 

@@ -19,6 +19,8 @@ public static class ResultFolder
     public const string RegionsFile = "regions.csv";
     public const string PointsFile = "points.csv";
     public const string ReportFile = "report.md";
+    public const string BaselinesFile = "baselines.csv";
+    public const string ModelsFolder = "models";
 
     private static readonly string[] EpochColumns =
         ["seed", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds", "run_id"];
@@ -107,12 +109,36 @@ public static class ResultFolder
         }
     }
 
-    /// <summary>summary.csv from the runs of the plan that have results; expected/within_expected when the config has ranges.</summary>
+    /// <summary>
+    /// summary.csv from the runs of the plan that have results, then one row per baseline result in the folder's
+    /// baselines.csv (when the config asks for a baseline); expected/within_expected when the config has ranges.
+    /// </summary>
     public static IReadOnlyList<SummaryRecord> WriteSummary(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs)
     {
-        var summary = Summary.ByVariant(plan, plan.Runs.Where(r => runs.ContainsKey(r.RunId)).Select(r => (r, runs[r.RunId].ToResult(r))).ToList());
+        var summary = Summary.ByVariant(plan, plan.Runs.Where(r => runs.ContainsKey(r.RunId)).Select(r => (r, runs[r.RunId].ToResult(r))).ToList())
+            .Concat(LoadBaselines(folder, plan).Select(b => Summary.ForBaseline(plan, b))).ToList();
         WriteSummary(folder, plan, summary);
         return summary;
+    }
+
+    /// <summary>baselines.csv: one row per baseline and dataset.</summary>
+    public static void WriteBaselines(string folder, IReadOnlyList<BaselineRecord> records) =>
+        CsvFiles.Write(Path.Combine(folder, BaselinesFile), records);
+
+    /// <summary>The rows of baselines.csv that belong to this plan (its baseline, its datasets), in file order; none when absent.</summary>
+    public static IReadOnlyList<BaselineRecord> LoadBaselines(string folder, ExperimentPlan plan)
+    {
+        string path = Path.Combine(folder, BaselinesFile);
+        if (plan.Config.Baseline is null || !File.Exists(path)) return [];
+        var keys = plan.Runs.Select(r => r.Data.Key).ToHashSet();
+        try
+        {
+            return CsvFiles.Read<BaselineRecord>(path).Where(b => keys.Contains(b.Dataset)).ToList();
+        }
+        catch (CsvHelper.CsvHelperException e)
+        {
+            throw new ConfigException($"{path}: cannot be read ({e.GetType().Name}); delete it to train the baseline again.", e);
+        }
     }
 
     public static void WriteSummary(string folder, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary) =>

@@ -23,6 +23,36 @@ public static class Summary
         return rows;
     }
 
+    /// <summary>
+    /// A baseline's row: one fit, so no spread; "epochs" is 0 (it is not trained in epochs). The dataset column, when
+    /// datasets are swept, names its dataset; other swept columns are empty.
+    /// </summary>
+    public static SummaryRecord ForBaseline(ExperimentPlan plan, BaselineRecord baseline)
+    {
+        var run = plan.Runs.First(r => r.Data.Key == baseline.Dataset);
+        return new SummaryRecord
+        {
+            Activation = baseline.Baseline,
+            Label = baseline.Baseline,
+            SweepValues = plan.SweepColumns.Select(c => (c, c == "dataset" ? run.Variant.Values.First(v => v.Column == c).Value : "")).ToList(),
+            Seeds = 1,
+            Epochs = 0,
+            TestAccuracy = baseline.TestAccuracy,
+            TestLoss = baseline.TestLoss,
+            TrainAccuracy = baseline.TrainAccuracy,
+            TrainLoss = baseline.TrainLoss,
+            BestTestAccuracy = baseline.TestAccuracy,
+            BestEpoch = 0,
+            TrainSeconds = baseline.TrainSeconds,
+            Status = "ok",
+            N = 1,
+            TestAccuracyMin = baseline.TestAccuracy,
+            TestAccuracyMax = baseline.TestAccuracy,
+            TestLossMin = baseline.TestLoss,
+            TestLossMax = baseline.TestLoss,
+        };
+    }
+
     private static SummaryRecord Summarize(IReadOnlyList<RunResult> runs)
     {
         var finals = runs.Where(r => r.Final is not null).Select(r => r.Final!).ToList();

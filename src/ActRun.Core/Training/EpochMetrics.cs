@@ -16,6 +16,8 @@ public enum TrainingExtras
     Diagnostics = 1,
     /// <summary>The decision regions of a binary 2-D dataset (regions.csv).</summary>
     DecisionGrid = 2,
+    /// <summary>The trained network itself, to be saved (<see cref="RunResult.Network"/>).</summary>
+    Model = 4,
 }
 
 public enum RunStatus
@@ -35,6 +37,9 @@ public sealed record RunResult(RunSettings Settings, IReadOnlyList<EpochMetrics>
 
     /// <summary>The trained network's decision regions (empty unless asked for and the dataset is binary 2-D).</summary>
     public IReadOnlyList<GridPoint> Regions { get; init; } = [];
+
+    /// <summary>The trained network (null unless asked for with <see cref="TrainingExtras.Model"/>).</summary>
+    public Layers.Network? Network { get; init; }
 
     public double TrainSeconds => Epochs.Sum(e => e.EpochSeconds);
     public EpochMetrics? Final => Epochs.Count > 0 ? Epochs[^1] : null;

@@ -89,7 +89,10 @@ public static class Trainer
             }
         }
         var regions = extras.HasFlag(TrainingExtras.DecisionGrid) && DecisionGrid.Applies(data) ? DecisionGrid.Compute(network, head, data) : [];
-        return new RunResult(settings, epochs, status) { Layers = layerStats, Regions = regions };
+        return new RunResult(settings, epochs, status)
+        {
+            Layers = layerStats, Regions = regions, Network = extras.HasFlag(TrainingExtras.Model) ? network : null,
+        };
     }
 
     /// <summary>Mean loss and accuracy of a network on a split (evaluation mode: no training-time randomness).</summary>

@@ -38,24 +38,25 @@ public static class ExperimentExecution
         if (!request.Options.Resume && !request.ReplaceExisting && ResultFolder.HasResults(outDir))
             throw new ConfigException($"--out '{outDir}' already holds results; add --resume to continue them, or choose another folder.");
 
-        var todo = ExperimentRunner.ToTrain(plan, outDir, request.Options);
+        var options = request.Options with { Baseline = BaselineTrainers.For(plan.Config) };
+        var todo = ExperimentRunner.ToTrain(plan, outDir, options);
         if (!request.Offline)
             foreach (var image in todo.Select(r => r.Data.Spec).Where(s => s.Kind == DatasetKind.Images).Select(s => s.Name).Distinct())
                 DataFetch.IfMissing(DatasetCatalog.ImageSet(image), DataLocator.Resolve(request.Options.DataDirectory), request.Mirrors, request.Quiet, context);
-        var data = ExperimentRunner.LoadData(todo, request.Options.DataDirectory);
-        int slice = plan.Shard(request.Options.Shard).Count;
+        var data = ExperimentRunner.LoadData(todo, options.DataDirectory);
+        int slice = plan.Shard(options.Shard).Count;
 
         var log = request.Quiet ? null : new ProgressLog(context.Error, request.Command, todo.Count);
         log?.Start(plan, data, outDir, slice - todo.Count);
         // On a terminal a live line per running run; in a pipe or a file one plain line per epoch; nothing with --quiet.
         var outcome = log is not null && context.ErrorIsInteractive
-            ? LiveProgress.Run(context.Error, live => ExperimentRunner.Run(plan, outDir, request.Options, data, live, context.Cancel))
-            : ExperimentRunner.Run(plan, outDir, request.Options, data, log, context.Cancel);
+            ? LiveProgress.Run(context.Error, live => ExperimentRunner.Run(plan, outDir, options, data, live, context.Cancel))
+            : ExperimentRunner.Run(plan, outDir, options, data, log, context.Cancel);
 
         SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
         string report = WriteReport(outDir, request.Plots, context);
         if (outcome.Dropped > 0)
-            context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(request.Options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
+            context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
         if (!request.Quiet)
             context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.RunsFile}, {ResultFolder.ConfigFile}); " +
                                     $"{outcome.Trained} run(s) trained, {outcome.Kept} kept from before; report: {report}");

@@ -57,6 +57,19 @@ public static class OptionParsers
         },
     };
 
+    /// <summary>--baseline's value: the canonical baseline name, null for none; an unknown name is a usage error with a suggestion.</summary>
+    public static string? Baseline(string text)
+    {
+        try
+        {
+            return Core.Experiments.BaselineCatalog.Parse(text);
+        }
+        catch (Core.ConfigException e)
+        {
+            throw new Core.ConfigException($"--baseline: {e.Message}", e);
+        }
+    }
+
     public static Option<T> OneOf<T>(string name, string description, T defaultValue, params string[] allowed) where T : notnull
     {
         var option = new Option<T>(name) { Description = description, DefaultValueFactory = _ => defaultValue };

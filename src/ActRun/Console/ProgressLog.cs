@@ -37,6 +37,10 @@ public sealed class ProgressLog(TextWriter error, string command, int runs) : IR
             Line($"[{Number(run)}/{runs}] {run.Variant.Label} seed {run.Seed}: {result.Status.ToString().ToLowerInvariant()} {(result.Status == RunStatus.Cancelled ? "after" : "at")} epoch {result.Epochs.Count}");
     }
 
+    public void BaselineFinished(string label, DataSpec data, BaselineResult r) =>
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"{label} on {data.Spec}: train loss {r.TrainLoss:F4} acc {r.TrainAccuracy:F4} | test loss {r.TestLoss:F4} acc {r.TestAccuracy:F4} ({r.Seconds:F1} s)"));
+
     private int Number(PlannedRun run)
     {
         lock (_gate) return _numbers.GetValueOrDefault(run.RunId);

@@ -24,7 +24,8 @@ public static class CsvDatasetLoader
     /// <summary>A read table: header and rows as text, with each row's line number for messages.</summary>
     private sealed record Table(string Path, string[] Header, List<string[]> Rows, List<int> Lines);
 
-    public static Dataset Load(CsvOptions options, ulong seed, string name)
+    /// <param name="given">Statistics to standardise with instead of the training split's own (a saved model's).</param>
+    public static Dataset Load(CsvOptions options, ulong seed, string name, Normalisation? given = null)
     {
         var train = Read(options.Path);
         var test = options.TestPath is null ? null : Read(options.TestPath);
@@ -39,8 +40,8 @@ public static class CsvDatasetLoader
 
         var tables = test is null ? [train] : new[] { train, test };
         var features = tables.Select(t => Features(t, featureColumns)).ToArray();
-        var (labels, targets, classCount) = options.Task == TaskKind.Regression
-            ? (null, tables.Select(t => Targets(t, labelIndex)).ToArray(), 0)
+        var (labels, targets, classCount, classNames) = options.Task == TaskKind.Regression
+            ? (null, tables.Select(t => Targets(t, labelIndex)).ToArray(), 0, null)
             : Classes(tables, labelIndex);
 
         DataSplit trainSplit, testSplit;
@@ -55,9 +56,22 @@ public static class CsvDatasetLoader
             testSplit = Split(features[1], labels?[1], targets?[1]);
         }
 
-        (trainSplit, testSplit) = Standardise(trainSplit, testSplit);
-        if (options.Task == TaskKind.Regression) (trainSplit, testSplit) = StandardiseTargets(trainSplit, testSplit);
-        return new Dataset(name, options.Task, classCount, featureColumns.Select(c => train.Header[c]).ToArray(), trainSplit, testSplit);
+        var (mean, std) = given?.FeatureMeans is { } m && given.FeatureStds is { } s ? (m.ToArray(), s.ToArray()) : Statistics(trainSplit);
+        if (mean.Length != featureColumns.Length)
+            throw new ConfigException($"{train.Path}: {featureColumns.Length} feature columns, but the model was standardised over {mean.Length}. Evaluate it on a file with the same columns.");
+        (trainSplit, testSplit) = (Scale(trainSplit, mean, std), Scale(testSplit, mean, std));
+        var normalisation = new Normalisation(FeatureMeans: mean, FeatureStds: std);
+        if (options.Task == TaskKind.Regression)
+        {
+            var (targetMean, targetStd) = given?.TargetMean is double tm && given.TargetStd is double ts ? (tm, ts) : TargetStatistics(trainSplit);
+            (trainSplit, testSplit) = (ScaleTargets(trainSplit, targetMean, targetStd), ScaleTargets(testSplit, targetMean, targetStd));
+            normalisation = normalisation with { TargetMean = targetMean, TargetStd = targetStd };
+        }
+        return new Dataset(name, options.Task, classCount, featureColumns.Select(c => train.Header[c]).ToArray(), trainSplit, testSplit)
+        {
+            Normalisation = normalisation,
+            ClassNames = classNames,
+        };
     }
 
     private static Table Read(string path)
@@ -134,7 +148,7 @@ public static class CsvDatasetLoader
     }
 
     /// <summary>Class numbers over both files: integers in numeric order when every label is one, else texts in ordinal order.</summary>
-    private static (int[][] Labels, float[][]? Targets, int ClassCount) Classes(Table[] tables, int labelIndex)
+    private static (int[][] Labels, float[][]? Targets, int ClassCount, IReadOnlyList<string> ClassNames) Classes(Table[] tables, int labelIndex)
     {
         foreach (var table in tables)
             for (int r = 0; r < table.Rows.Count; r++)
@@ -151,7 +165,7 @@ public static class CsvDatasetLoader
                 $"{tables[0].Path}: the label column '{tables[0].Header[labelIndex]}' has one value only ('{ordered[0]}'); classification needs two classes or more. For a numeric target use --task regression.");
         var index = ordered.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i);
         var labels = tables.Select(t => t.Rows.Select(row => index[row[labelIndex]]).ToArray()).ToArray();
-        return (labels, null, ordered.Count);
+        return (labels, null, ordered.Count, ordered);
     }
 
     private static DataSplit Split(float[] features, int[]? labels, float[]? targets)
@@ -184,10 +198,10 @@ public static class CsvDatasetLoader
     }
 
     /// <summary>
-    /// (x - mean) / std per column, with the training split's statistics for both splits. A constant column
+    /// Mean and std per column of the training split, for (x - mean) / std on both splits. A constant column
     /// keeps std 1 rather than dividing by zero.
     /// </summary>
-    private static (DataSplit Train, DataSplit Test) Standardise(DataSplit train, DataSplit test)
+    private static (double[] Mean, double[] Std) Statistics(DataSplit train)
     {
         var features = train.Features;
         int n = features.Rows, c = features.Columns;
@@ -203,7 +217,7 @@ public static class CsvDatasetLoader
                 variance[j] += d * d;
             }
         var std = variance.Select(v => Math.Sqrt(v / n) is var s && s > 0 ? s : 1.0).ToArray();
-        return (Scale(train, mean, std), Scale(test, mean, std));
+        return (mean, std);
     }
 
     /// <summary>
@@ -211,13 +225,15 @@ public static class CsvDatasetLoader
     /// about lr per epoch would barely move the output. The test loss is then in units of the target's training
     /// variance (1 means no better than predicting the mean).
     /// </summary>
-    private static (DataSplit Train, DataSplit Test) StandardiseTargets(DataSplit train, DataSplit test)
+    private static (double Mean, double Std) TargetStatistics(DataSplit train)
     {
         double mean = train.Targets!.Average(t => (double)t);
         double std = Math.Sqrt(train.Targets!.Average(t => (t - mean) * (t - mean))) is var s && s > 0 ? s : 1.0;
-        float[] Scaled(float[] targets) => targets.Select(t => (float)((t - mean) / std)).ToArray();
-        return (train with { Targets = Scaled(train.Targets!) }, test with { Targets = Scaled(test.Targets!) });
+        return (mean, std);
     }
+
+    private static DataSplit ScaleTargets(DataSplit split, double mean, double std) =>
+        split with { Targets = split.Targets!.Select(t => (float)((t - mean) / std)).ToArray() };
 
     private static DataSplit Scale(DataSplit split, double[] mean, double[] std)
     {

@@ -34,7 +34,7 @@ public static class ActivationsAction
     {
         var activations = Create(parse.GetValue(o.Names)!);
         var xs = parse.GetValue(o.Range) is string range ? ActivationCatalog.Range(range) : ActivationCatalog.Points(parse.GetValue(o.Points)!);
-        CsvFiles.WriteTo(context.Out, ActivationCatalog.Sample(activations, xs));
+        RecordOutput.Write(context.Out, parse.GetValue(o.TableFormat)!, ActivationCatalog.Sample(activations, xs));
         return ExitCodes.Success;
     }
 

@@ -7,6 +7,8 @@ public sealed class ActivationsCommand
 {
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
 
+    public Option<string> TableFormat { get; } = OptionParsers.OneOf("--format", "What goes to stdout: csv or json", "csv", "csv", "json");
+
     public Option<string> Names { get; } = new("--names", "-n")
     {
         Description = "Activations, comma-separated: names with parameters (leaky_relu(0.2)) or expressions in x (x*sigmoid(x))",
@@ -21,7 +23,10 @@ public sealed class ActivationsCommand
     public static Command Create(CliContext context)
     {
         var o = new ActivationsCommand();
-        var list = new Command("list", "The catalog: name, aliases, parameters with defaults, formula, range, largest derivative, zero-centred, typical use.")
+        var list = new Command("list", """
+            The catalog: name, aliases, parameters with defaults, formula, range, largest derivative, zero-centred, typical use.
+            Example: actrun activations list --format json
+            """)
         {
             o.Format,
         };
@@ -32,7 +37,7 @@ public sealed class ActivationsCommand
             Example: actrun activations table --names "relu,gelu,x*sigmoid(x)" --range -3:3:0.5
             """)
         {
-            o.Names, o.Range, o.Points,
+            o.Names, o.Range, o.Points, o.TableFormat,
         };
         table.Validators.Add(result =>
         {

@@ -40,11 +40,13 @@ public static class CompareAction
                 new OptimizerSettings(optimizerName, lr, momentum)),
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
-            spec.Features);
+            spec.Features,
+            parse.GetValue(o.Baseline) is { } baseline ? OptionParsers.Baseline(baseline) : null);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
         var plan = ExperimentPlan.Create(comparison.ToConfig());
-        var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid);
+        var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
+            SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,
             new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false, ReplaceExisting: true,
                 Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots)),

@@ -40,6 +40,8 @@ public sealed class CompareCommand
     public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Runs trained at once (default: one per core); results do not depend on it");
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "Also train a reference model once per dataset, on the same split and features: mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg'; classification only) or none" };
+    public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -53,12 +55,15 @@ public sealed class CompareCommand
               actrun compare --activations relu,linear --dataset mnist --epochs 5
               actrun compare --activations linear --dataset circles --features x1^2,x2^2
               actrun compare --dataset csv:iris.csv --label-column species
+              actrun compare --activations linear --dataset mnist --epochs 5 --baseline mlnet
+              actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
             """);
         foreach (var option in new Option[]
                  {
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
-                     options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics, options.Quiet,
+                     options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
+                     options.Baseline, options.SaveModel, options.Quiet,
                  })
             command.Options.Add(option);
         options.Momentum.Validators.Add(result =>

@@ -45,8 +45,11 @@ public static class DataAction
     {
         var layout = DatasetCatalog.ImageSet(parse.GetValue(o.Name)!);
         var checks = DatasetInventory.Verify(layout, DataLocator.Resolve(parse.GetValue(o.DataDir)));
-        TextTable.Write(context.Out, ["file", "state", "detail"],
-            checks.Select(c => new[] { c.Path ?? "", c.State.ToString().ToLowerInvariant(), c.Detail }));
+        var rows = checks.Select(c => new { file = c.Path ?? "", state = c.State.ToString().ToLowerInvariant(), detail = c.Detail }).ToList();
+        if (parse.GetValue(o.Format) is "csv" or "json")
+            RecordOutput.Write(context.Out, parse.GetValue(o.Format)!, rows);
+        else
+            TextTable.Write(context.Out, ["file", "state", "detail"], rows.Select(r => new[] { r.file, r.state, r.detail }));
         int bad = checks.Count(c => !c.Ok);
         if (bad == 0) return ExitCodes.Success;
         throw new DataException(

@@ -39,7 +39,7 @@ public sealed class DataCommand
             Example: actrun data verify fashion_mnist
             """)
         {
-            o.Name, o.DataDir,
+            o.Name, o.DataDir, o.Format,
         };
         verify.SetAction(parse => DataAction.Verify(parse, o, context));
 

@@ -14,6 +14,7 @@ public static class RunAction
         var config = ConfigReader.ReadFile(file);
         foreach (string set in parse.GetValue(o.Set) ?? []) ConfigReader.ApplySet(config, set);
         foreach (string sweep in parse.GetValue(o.Sweep) ?? []) ConfigReader.ApplySweep(config, sweep);
+        if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
         var plan = ExperimentPlan.Create(config);
         var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
 
@@ -27,7 +28,8 @@ public static class RunAction
         }
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
-        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid);
+        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
+            SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,
             new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false,
                 Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots)),

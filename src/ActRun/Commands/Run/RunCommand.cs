@@ -20,6 +20,8 @@ public sealed class RunCommand
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "Train a reference model once per dataset (overrides the config's baseline:): mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg') or none" };
+    public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -33,12 +35,14 @@ public sealed class RunCommand
               actrun run exp.yaml --set train.epochs=10 --sweep "train.lr=logspace(1e-3,1e-1,5)" --out results/lr
               actrun run exp.yaml --out results/lr --resume
               actrun run exp.yaml --shard 1/4 --out results/shard1    (then: actrun merge results/shard* --out results/all)
+              actrun run experiments/mnist-linear-vs-nonlinear.yaml --baseline mlnet --save-model
             """);
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
                  {
                      options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
-                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics, options.Quiet,
+                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
+                     options.Baseline, options.SaveModel, options.Quiet,
                  })
             command.Options.Add(option);
         command.SetAction(parse => RunAction.Run(parse, options, context));
