@@ -36,6 +36,13 @@ public static class CliApp
         bool verbose = args.TakeWhile(a => a != "--").Contains(VerboseOption);
         try
         {
+            // No path, name or number holds a NUL character, and .NET's file APIs throw ArgumentException for one.
+            int nul = Array.FindIndex(args, a => a.Contains('\0'));
+            if (nul >= 0)
+            {
+                context.Error.WriteLine($"actrun: argument {nul + 1} contains a NUL character; no option value can hold one.");
+                return ExitCodes.Usage;
+            }
             var root = BuildRoot(context);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

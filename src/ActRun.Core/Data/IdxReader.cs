@@ -34,6 +34,7 @@ public static class IdxReader
 
     private static (int[] Sizes, byte[] Body) Read(string path, int dimensionCount, string what)
     {
+        if (path.Contains('\0')) throw new DataException($"'{path.Replace('\0', '?')}': not a usable path (it holds a NUL character).");
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);

@@ -21,7 +21,7 @@ public static partial class ConfigReader
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             throw new ConfigException($"{path}: cannot read the config ({e.Message}).", e);
         }

@@ -20,6 +20,7 @@ public sealed class RunCommand
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
+    public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run's loss became NaN or infinite (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -38,7 +39,7 @@ public sealed class RunCommand
         foreach (var option in new Option[]
                  {
                      options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
-                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics, options.Quiet,
+                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
         command.SetAction(parse => RunAction.Run(parse, options, context));
