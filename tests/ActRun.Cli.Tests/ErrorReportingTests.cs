@@ -106,4 +106,17 @@ public class ErrorReportingTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("actrun: argument 2 contains a NUL character; no option value can hold one.", result.Error.Trim());
     }
+
+    // Found by hand after the fuzzing: sizes that overflow an int were an OverflowException (internal error).
+    [Fact]
+    public void A_layer_too_large_for_an_array_is_a_usage_error_and_a_huge_batch_is_the_whole_set()
+    {
+        var wide = CliRunner.Run("compare", "-a", "relu", "--hidden", "2000000000", "--epochs", "1", "--quiet", "--no-plots", "--out", CliRunner.TempDir());
+        var batch = CliRunner.Run("compare", "-a", "relu", "--batch-size", "2000000000", "--epochs", "1", "--quiet", "--no-plots", "--out", CliRunner.TempDir());
+
+        Assert.Equal(2, wide.ExitCode);
+        Assert.Contains("The model is too large: layer 1", wide.Error);
+        Assert.Single(wide.Error.Trim().Split('\n'));
+        Assert.True(batch.ExitCode == 0, batch.Error);
+    }
 }
