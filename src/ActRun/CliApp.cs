@@ -16,6 +16,8 @@ namespace ActRun;
 /// </summary>
 public static class CliApp
 {
+    public const string VerboseOption = "--verbose";
+
     public static RootCommand BuildRoot(CliContext context) =>
         new("ActRun: what does the activation function do to my network? Train the same MLP once per activation and compare.")
         {
@@ -26,56 +28,92 @@ public static class CliApp
             ReportCommand.Create(context),
             DataCommand.Create(context),
             EvaluateCommand.Create(context),
+            // Recursive: accepted after any command, where a user adds it when an error needs explaining.
+            new Option<bool>(VerboseOption) { Description = "On an error, also print the exception and its stack trace", Recursive = true },
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var root = BuildRoot(context);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            context.Error.WriteLine($"actrun: {Describe(parse.Errors[0], root)}");
-            return ExitCodes.Usage;
-        }
-        var invocation = new InvocationConfiguration
-        {
-            EnableDefaultExceptionHandler = false,
-            Output = context.Out,
-            Error = context.Error,
-            ProcessTerminationTimeout = null,
-        };
+        // Read from the tokens, not the parse: an error can come before (or instead of) a successful parse.
+        bool verbose = args.TakeWhile(a => a != "--").Contains(VerboseOption);
         try
         {
+            // No path, name or number holds a NUL character, and .NET's file APIs throw ArgumentException for one.
+            int nul = Array.FindIndex(args, a => a.Contains('\0'));
+            if (nul >= 0)
+            {
+                context.Error.WriteLine($"actrun: argument {nul + 1} contains a NUL character; no option value can hold one.");
+                return ExitCodes.Usage;
+            }
+            var root = BuildRoot(context);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                context.Error.WriteLine($"actrun: {OneLine(Describe(parse.Errors[0], root))}");
+                return ExitCodes.Usage;
+            }
+            var invocation = new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = context.Out,
+                Error = context.Error,
+                ProcessTerminationTimeout = null,
+            };
             return await parse.InvokeAsync(invocation, context.Cancel);
         }
         catch (Exception e)
         {
-            return Report(e, context.Error);
+            return Report(e, context.Error, verbose);
         }
     }
 
-    /// <summary>One line per failure kind; the exception type decides the exit code.</summary>
-    public static int Report(Exception e, TextWriter error)
+    /// <summary>
+    /// One line per failure kind; the exception type decides the exit code. The stack trace follows only with
+    /// --verbose: without it, an error is for the person running the command, not for us.
+    /// </summary>
+    public static int Report(Exception e, TextWriter error, bool verbose = false)
     {
-        switch (e)
+        e = Unwrap(e);
+        (int code, string line) = e switch
         {
-            case ConfigException:
-                error.WriteLine($"actrun: {e.Message}");
-                return ExitCodes.Usage;
-            case DataException:
-                error.WriteLine($"actrun: {e.Message}");
-                return ExitCodes.Data;
-            case OperationCanceledException:
-                error.WriteLine("actrun: interrupted.");
-                return ExitCodes.Interrupted;
-            case IOException or UnauthorizedAccessException:
-                error.WriteLine($"actrun: {e.Message}");
-                return ExitCodes.Failure;
-            default:
-                error.WriteLine($"actrun: internal error: {e.GetType().Name}: {e.Message}");
-                return ExitCodes.Failure;
+            ConfigException => (ExitCodes.Usage, e.Message),
+            DataException => (ExitCodes.Data, e.Message),
+            OperationCanceledException => (ExitCodes.Interrupted, "interrupted."),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failure, e.Message),
+            OutOfMemoryException => (ExitCodes.Failure, "not enough memory for this experiment; use a smaller model, dataset or --batch-size, or fewer --threads."),
+            _ => (ExitCodes.Failure, $"internal error: {e.GetType().Name}: {e.Message} (run with {VerboseOption} for details)"),
+        };
+        error.WriteLine($"actrun: {OneLine(line)}");
+        if (verbose) error.WriteLine(e.ToString());
+        return code;
+    }
+
+    /// <summary>
+    /// The error that matters inside the wrappers of parallel work (Parallel.ForEach, tasks): a typed ActRun error
+    /// first, as it carries the message meant for people.
+    /// </summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case AggregateException { InnerExceptions.Count: > 0 } aggregate:
+                    var inner = aggregate.Flatten().InnerExceptions;
+                    e = inner.FirstOrDefault(x => x is ActRunException) ?? inner[0];
+                    continue;
+                case System.Reflection.TargetInvocationException { InnerException: { } target }:
+                    e = target;
+                    continue;
+                default:
+                    return e;
+            }
         }
     }
+
+    /// <summary>Messages of other libraries may span lines; the error stays one line.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The parser's message, with a "did you mean" for a mistyped option or command.</summary>
     private static string Describe(System.CommandLine.Parsing.ParseError error, RootCommand root)

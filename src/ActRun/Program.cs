@@ -13,5 +13,12 @@ void OnSignal(PosixSignalContext signal)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+// Work on other threads (progress display, timers) must not end the process with a stack trace either.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    CliApp.Report(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString()), Console.Error, args.Contains(CliApp.VerboseOption));
+    Environment.Exit(ExitCodes.Failure);
+};
+
 var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token);
 return await CliApp.RunAsync(args, context);

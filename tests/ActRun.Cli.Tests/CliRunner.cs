@@ -8,11 +8,14 @@ public sealed record CliResult(int ExitCode, string Out, string Error);
 /// <summary>Runs actrun in-process (own writers, so tests can run in parallel) or as a real process.</summary>
 public static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => Run(CancellationToken.None, args);
+
+    /// <summary>With a token of its own: one already cancelled checks and plans everything but trains nothing (as a Ctrl-C at once).</summary>
+    public static CliResult Run(CancellationToken cancel, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CliApp.RunAsync(args, new CliContext(stdout, stderr, false, CancellationToken.None)).GetAwaiter().GetResult();
+        int code = CliApp.RunAsync(args, new CliContext(stdout, stderr, false, cancel)).GetAwaiter().GetResult();
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -34,6 +34,7 @@ public static class IdxReader
 
     private static (int[] Sizes, byte[] Body) Read(string path, int dimensionCount, string what)
     {
+        if (path.Contains('\0')) throw new DataException($"'{path.Replace('\0', '?')}': not a usable path (it holds a NUL character).");
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
@@ -110,18 +111,41 @@ public static class IdxReader
         return sizes;
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes, in a buffer that grows with what arrives (a compressed stream's length is
+    /// unknown until it ends, and its header's claim is not trusted with the allocation).
+    /// </summary>
+    private static byte[] ReadUpTo(Stream stream, int count)
+    {
+        var body = new byte[Math.Min(count, 1 << 20)];
+        int n = 0;
+        while (true)
+        {
+            n += stream.ReadAtLeast(body.AsSpan(n), body.Length - n, throwOnEndOfStream: false);
+            if (n < body.Length || body.Length == count) return n == body.Length ? body : body[..n];
+            Array.Resize(ref body, (int)Math.Min(count, 2L * body.Length));
+        }
+    }
+
     private static byte[] ReadBody(Stream stream, string path, int[] sizes, string what)
     {
-        long expected = 1;
-        foreach (int size in sizes) expected *= size;
-        if (expected > Array.MaxLength)
-            throw new DataException(
-                $"{path}: declares {string.Join('x', sizes)} = {expected} {what} bytes, more than one array can hold. Check that this is the right file.");
+        // Three sizes up to 2^31 overflow a long: stop multiplying once past what an array can hold.
+        long expected = sizes.Contains(0) ? 0 : 1;
+        foreach (int size in sizes)
+        {
+            if (expected == 0) break;
+            if (expected > Array.MaxLength / size)
+                throw new DataException(
+                    $"{path}: declares {string.Join('x', sizes)} {what} bytes, more than one array can hold. Check that this is the right file.");
+            expected *= size;
+        }
 
-        var body = new byte[expected];
-        int n = stream.ReadAtLeast(body, body.Length, throwOnEndOfStream: false);
-        if (n < expected)
-            throw new DataException($"{path}: truncated: expected {expected} {what} bytes, found {n}. {Refetch}");
+        // A damaged header can declare gigabytes: a raw file shows it is short before anything is allocated.
+        if (stream is FileStream file && file.Length - file.Position < expected)
+            throw new DataException($"{path}: truncated: expected {expected} {what} bytes, found {file.Length - file.Position}. {Refetch}");
+        byte[] body = ReadUpTo(stream, (int)expected);
+        if (body.Length < expected)
+            throw new DataException($"{path}: truncated: expected {expected} {what} bytes, found {body.Length}. {Refetch}");
 
         Span<byte> extra = stackalloc byte[1];
         if (stream.Read(extra) != 0)

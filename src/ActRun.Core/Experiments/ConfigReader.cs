@@ -21,7 +21,7 @@ public static partial class ConfigReader
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             throw new ConfigException($"{path}: cannot read the config ({e.Message}).", e);
         }
@@ -128,9 +128,10 @@ public static partial class ConfigReader
             if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)) message = "a key is given twice in the same mapping";
             throw Syntax(file, e.Start, message, e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (without a place) on some malformed input, e.g. an unclosed [ list.
+            // YamlDotNet throws these (without a place) on some malformed input: an unclosed [ list (InvalidOperation),
+            // an alias right after a flow mapping, "{a: 1}*a" (Argument).
             throw Syntax(file, scanner.CurrentPosition, "the text cannot be read as YAML here (an unclosed bracket or quote?)", e);
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;

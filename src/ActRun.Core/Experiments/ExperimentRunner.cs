@@ -26,14 +26,19 @@ public interface IRunObserver
 public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resume = false, string? DataDirectory = null,
     TrainingExtras Extras = TrainingExtras.Diagnostics | TrainingExtras.DecisionGrid, IBaselineTrainer? Baseline = null, bool SaveModels = false);
 
-/// <summary>What a run of a plan did: the summary, and how many runs were trained, kept from before, or dropped.</summary>
-public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled);
+/// <summary>
+/// What a run of a plan did: the summary, how many runs were trained, kept from before, or dropped, and the runs of
+/// the slice (kept ones included) that diverged, as "relu seed 42 at epoch 3".
+/// </summary>
+public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled,
+    IReadOnlyList<string> Diverged);
 
 /// <summary>
 /// Executes a plan (or one shard of it) into a result folder. Runs are independent and single-threaded, up to
-/// <c>Threads</c> at a time, so the numbers never depend on the parallelism. After every run runs.csv and
-/// metrics.csv are rewritten whole, so a process that is killed leaves a folder that <c>--resume</c> can
-/// continue: finished runs are kept, the others trained again from the start and their rows replaced.
+/// <c>Threads</c> at a time, so the numbers never depend on the parallelism. metrics.csv gets each epoch's row
+/// as it completes, and runs.csv is rewritten whole when a run starts and ends, so a process that is killed
+/// leaves a folder of whole rows that <c>--resume</c> can continue: finished runs are kept, the others trained
+/// again from the start and their rows replaced. At the end every file is rewritten whole in plan order.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -47,7 +52,7 @@ public static class ExperimentRunner
         var slice = plan.Shard(options.Shard);
         if (!options.Resume) return slice;
         var stored = ResultFolder.Load(folder);
-        return slice.Where(r => !(stored.TryGetValue(r.RunId, out var s) && s.Record.Completed(r))).ToList();
+        return slice.Where(r => !(stored.TryGetValue(r.RunId, out var s) && s.IsComplete(r))).ToList();
     }
 
     public static ExperimentOutcome Run(ExperimentPlan plan, string folder, RunOptions options, IReadOnlyDictionary<DataSpec, Dataset> data,
@@ -58,7 +63,7 @@ public static class ExperimentRunner
         var stored = options.Resume ? ResultFolder.Load(folder) : [];
         int dropped = stored.Keys.Count(id => !inSlice.Contains(id));
         // Keep only completed runs of this slice: a cut-off run's partial rows go, and it trains again.
-        var results = slice.Where(r => stored.TryGetValue(r.RunId, out var s) && s.Record.Completed(r)).ToDictionary(r => r.RunId, r => stored[r.RunId]);
+        var results = slice.Where(r => stored.TryGetValue(r.RunId, out var s) && s.IsComplete(r)).ToDictionary(r => r.RunId, r => stored[r.RunId]);
         int kept = results.Count;
         var todo = slice.Where(r => !results.ContainsKey(r.RunId)).ToArray();
         var sliced = Sliced(plan, slice);
@@ -71,53 +76,72 @@ public static class ExperimentRunner
         var regions = Kept(ResultFolder.LoadByRun<RegionRecord>(folder, ResultFolder.RegionsFile, r => r.RunId));
         Dictionary<string, IReadOnlyList<T>> Kept<T>(Dictionary<string, IReadOnlyList<T>> stored) =>
             options.Resume ? stored.Where(kv => results.ContainsKey(kv.Key)).ToDictionary() : [];
-        void Save(bool metrics)
+        // Whole files in plan order: the kept runs now, every run at the end. In between rows are appended as they
+        // come, so a kill loses at most the epoch being written; the index (runs.csv) is written after the rows
+        // it vouches for, so a run it calls finished has all of its rows.
+        void SaveAll()
         {
-            ResultFolder.WriteRuns(folder, sliced, records);
-            if (!metrics) return;
             ResultFolder.WriteMetrics(folder, sliced, results);
             ResultFolder.WriteLayers(folder, sliced, layers);
             ResultFolder.WriteRegions(folder, sliced, regions);
+            ResultFolder.WriteRuns(folder, sliced, records);
         }
-        Save(metrics: true);
+        SaveAll();
         WritePoints(folder, slice, data, options.Extras);
 
         var (version, commit) = RunRecord.Build;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
-        Parallel.ForEach(todo, parallel, run =>
+        using (var metricsFile = new RowAppender(Path.Combine(folder, ResultFolder.MetricsFile), CsvTable.FormatRows([ResultFolder.MetricsHeader(sliced)])))
+        using (var layersFile = new RowAppender(Path.Combine(folder, ResultFolder.LayersFile), CsvFiles.Header<LayerRecord>()))
+        using (var regionsFile = new RowAppender(Path.Combine(folder, ResultFolder.RegionsFile), CsvFiles.Header<RegionRecord>()))
         {
-            // A run that had not started when the user interrupted stays out of the files: it never ran.
-            if (cancel.IsCancellationRequested) return;
-            var started = DateTime.UtcNow;
-            lock (gate)
+            Parallel.ForEach(todo, parallel, run =>
             {
-                records[run.RunId] = new RunRecord(run.RunId, RunRecord.Running, 0, started, null, version, commit);
-                Save(metrics: false);
-            }
-            observer?.RunStarted(run);
-            // Decision regions of the first seed are enough for the picture; the other seeds would only fill the file.
-            var extras = run.SeedIndex == 0 ? options.Extras : options.Extras & ~TrainingExtras.DecisionGrid;
-            if (options.SaveModels) extras |= TrainingExtras.Model;
-            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel, extras);
-            // The model goes first: a run recorded as complete has its file. Only a network that finished training is saved.
-            if (result.Status == RunStatus.Ok && result.Network is { } network)
-                ModelFile.Write(ModelFile.PathFor(folder, run.RunId), ModelFile.Describe(run, data[run.Data], network), network);
-            var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
-            lock (gate)
-            {
-                records[run.RunId] = record;
-                results[run.RunId] = new StoredRun(record, result.Epochs);
-                if (result.Layers.Count > 0) layers[run.RunId] = result.Layers.Select(l => LayerRow(run, l)).ToList();
-                if (result.Regions.Count > 0) regions[run.RunId] = result.Regions.Select(g => new RegionRecord { RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, X1 = g.X1, X2 = g.X2, P = g.P }).ToList();
-                Save(metrics: true);
-            }
-            observer?.RunFinished(run, result);
-        });
+                // A run that had not started when the user interrupted stays out of the files: it never ran.
+                if (cancel.IsCancellationRequested) return;
+                var started = DateTime.UtcNow;
+                lock (gate)
+                {
+                    records[run.RunId] = new RunRecord(run.RunId, RunRecord.Running, 0, started, null, version, commit);
+                    ResultFolder.WriteRuns(folder, sliced, records);
+                }
+                observer?.RunStarted(run);
+                // Decision regions of the first seed are enough for the picture; the other seeds would only fill the file.
+                var extras = run.SeedIndex == 0 ? options.Extras : options.Extras & ~TrainingExtras.DecisionGrid;
+                if (options.SaveModels) extras |= TrainingExtras.Model;
+                void OnEpoch(EpochMetrics m)
+                {
+                    metricsFile.Append(CsvTable.FormatRows(ResultFolder.MetricsRows(sliced, run, [m])));
+                    observer?.EpochCompleted(run, m);
+                }
+                var result = Trainer.Train(data[run.Data], run.Settings, OnEpoch, cancel, extras);
+                // The model goes first: a run recorded as complete has its file. Only a network that finished training is saved.
+                if (result.Status == RunStatus.Ok && result.Network is { } network)
+                    ModelFile.Write(ModelFile.PathFor(folder, run.RunId), ModelFile.Describe(run, data[run.Data], network), network);
+                var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
+                var runLayers = result.Layers.Select(l => LayerRow(run, l)).ToList();
+                var runRegions = result.Regions.Select(g => new RegionRecord { RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, X1 = g.X1, X2 = g.X2, P = g.P }).ToList();
+                layersFile.Append(CsvFiles.Format(runLayers, header: false));
+                regionsFile.Append(CsvFiles.Format(runRegions, header: false));
+                lock (gate)
+                {
+                    records[run.RunId] = record;
+                    results[run.RunId] = new StoredRun(record, result.Epochs);
+                    if (runLayers.Count > 0) layers[run.RunId] = runLayers;
+                    if (runRegions.Count > 0) regions[run.RunId] = runRegions;
+                    ResultFolder.WriteRuns(folder, sliced, records);
+                }
+                observer?.RunFinished(run, result);
+            });
+        }
 
+        SaveAll();
         if (options.Baseline is { } baseline && !cancel.IsCancellationRequested && (options.Shard is null || options.Shard.Index == 1))
             TrainBaselines(plan, folder, options, data, baseline, observer, cancel);
         var summary = ResultFolder.WriteSummary(folder, sliced, results);
-        return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested);
+        var diverged = slice.Where(r => results.TryGetValue(r.RunId, out var s) && s.Record.Status == RunRecord.StatusText(RunStatus.Diverged))
+            .Select(r => $"{r.Variant.Label} seed {r.Seed} at epoch {results[r.RunId].Record.Epochs}").ToList();
+        return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested, diverged);
     }
 
     /// <summary>

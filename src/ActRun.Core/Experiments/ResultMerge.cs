@@ -34,7 +34,7 @@ public static class ResultMerge
         }
 
         var plan = ExperimentPlan.Create(config!);
-        var missing = plan.Runs.Where(r => !runs.TryGetValue(r.RunId, out var s) || !s.Record.Completed(r)).ToList();
+        var missing = plan.Runs.Where(r => !runs.TryGetValue(r.RunId, out var s) || !s.IsComplete(r)).ToList();
         if (missing.Count > 0)
         {
             var m = missing[0];

@@ -19,13 +19,27 @@ public sealed class Network
         int fanIn = inputs;
         foreach (int width in hidden)
         {
+            CheckSize(layers.Count + 1, fanIn, width, maxBatch);
             layers.Add(new Dense(fanIn, width, activation(), maxBatch));
             fanIn = width;
         }
+        CheckSize(layers.Count + 1, fanIn, outputs, maxBatch);
         layers.Add(new Dense(fanIn, outputs, new Linear(), maxBatch));
         _layers = layers.ToArray();
         Parameters = _layers.SelectMany(l => l.Parameters).ToArray();
         MaxBatch = maxBatch;
+    }
+
+    /// <summary>
+    /// A layer's kernel and its batch buffers are single arrays: beyond what one array holds the int sizes would
+    /// overflow, so such a model is a setting error, found before anything is allocated.
+    /// </summary>
+    private static void CheckSize(int layer, int inputs, int outputs, int maxBatch)
+    {
+        long largest = Math.Max((long)inputs * outputs, (long)maxBatch * Math.Max(inputs, outputs));
+        if (largest > Array.MaxLength)
+            throw new ConfigException($"The model is too large: layer {layer} ({inputs} -> {outputs} units, batches of {maxBatch}) needs {largest} values in one array, " +
+                                      $"more than the {Array.MaxLength} an array can hold. Use narrower layers or a smaller batch size.");
     }
 
     public IReadOnlyList<Dense> Layers => _layers;

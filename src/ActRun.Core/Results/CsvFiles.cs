@@ -29,10 +29,55 @@ public static class CsvFiles
         csv.WriteRecords(records);
     }
 
-    public static List<T> Read<T>(string path)
+    /// <summary>The records of a file; of its whole lines only when <paramref name="wholeLinesOnly"/> (a file rows are appended to).</summary>
+    /// <summary>Records as CSV text: with the header line first, or only the rows (each ending with "\n").</summary>
+    public static string Format<T>(IEnumerable<T> records, bool header)
     {
-        using var reader = new StreamReader(path);
+        var output = new StringWriter();
+        using (var csv = new CsvWriter(output, header ? Configuration : NoHeader, leaveOpen: true))
+            csv.WriteRecords(records);
+        return output.ToString();
+    }
+
+    /// <summary>The header line of <typeparamref name="T"/>'s records, with its newline.</summary>
+    public static string Header<T>()
+    {
+        var output = new StringWriter();
+        using (var csv = new CsvWriter(output, Configuration, leaveOpen: true))
+        {
+            csv.WriteHeader<T>();
+            csv.NextRecord();
+        }
+        return output.ToString();
+    }
+
+    private static readonly CsvConfiguration NoHeader = new(CultureInfo.InvariantCulture) { NewLine = "\n", HasHeaderRecord = false };
+
+    public static List<T> Read<T>(string path, bool wholeLinesOnly = false)
+    {
+        using var reader = wholeLinesOnly ? CsvTable.ReadWholeLines(path) : new StreamReader(path);
         using var csv = new CsvReader(reader, Configuration);
-        return csv.GetRecords<T>().ToList();
+        try
+        {
+            return csv.GetRecords<T>().ToList();
+        }
+        catch (CsvHelperException e)
+        {
+            throw Damaged(path, e);
+        }
+    }
+
+    /// <summary>A result file that does not read as ActRun wrote it: one line naming the file and line.</summary>
+    internal static ConfigException Damaged(string path, CsvHelperException e)
+    {
+        int line = e.Context?.Parser?.RawRow ?? 0;
+        string kind = e switch
+        {
+            BadDataException => "a stray quote",
+            CsvHelper.TypeConversion.TypeConverterException => "a value of the wrong type",
+            CsvHelper.MissingFieldException or HeaderValidationException => "a missing column",
+            _ => e.GetType().Name,
+        };
+        return new ConfigException($"{path}:{(line > 0 ? $" line {line}:" : "")} cannot be read ({kind}); the file is damaged; restore it, or run the experiment again into a new folder.", e);
     }
 }

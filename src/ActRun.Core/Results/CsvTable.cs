@@ -28,17 +28,51 @@ public static class CsvTable
         }
     }
 
-    public static List<Dictionary<string, string>> Read(string path)
+    /// <summary>The header and rows of a file, as text; the whole rows only when <paramref name="wholeLinesOnly"/>.</summary>
+    public static List<Dictionary<string, string>> Read(string path, bool wholeLinesOnly = false)
     {
-        using var reader = new StreamReader(path);
+        using var reader = wholeLinesOnly ? ReadWholeLines(path) : new StreamReader(path);
         using var csv = new CsvReader(reader, CsvFiles.Configuration);
         var rows = new List<Dictionary<string, string>>();
-        if (!csv.Read()) return rows;
-        csv.ReadHeader();
-        string[] header = csv.HeaderRecord ?? [];
-        while (csv.Read())
-            rows.Add(header.Select((name, i) => (name, value: csv.GetField(i) ?? "")).ToDictionary(f => f.name, f => f.value));
+        try
+        {
+            if (!csv.Read()) return rows;
+            csv.ReadHeader();
+            string[] header = csv.HeaderRecord ?? [];
+            if (header.Distinct().Count() != header.Length) throw new ConfigException($"{path}: line 1: a column name appears twice; the file is damaged.");
+            while (csv.Read())
+                rows.Add(header.Select((name, i) => (name, value: csv.GetField(i) ?? "")).ToDictionary(f => f.name, f => f.value));
+        }
+        catch (CsvHelperException e)
+        {
+            throw CsvFiles.Damaged(path, e);
+        }
         return rows;
+    }
+
+    /// <summary>
+    /// A file that rows are appended to, without a last line that lacks its newline: the row a killed process was
+    /// writing. Every complete row ends with "\n", so what is dropped was never a whole row.
+    /// </summary>
+    public static TextReader ReadWholeLines(string path)
+    {
+        string text = File.ReadAllText(path);
+        return new StringReader(text.EndsWith('\n') ? text : text[..(text.LastIndexOf('\n') + 1)]);
+    }
+
+    /// <summary>Rows as CSV text, each ending with "\n" (no header): what <see cref="RowAppender"/> appends.</summary>
+    public static string FormatRows(IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var output = new StringWriter();
+        using (var csv = new CsvWriter(output, CsvFiles.Configuration, leaveOpen: true))
+        {
+            foreach (var row in rows)
+            {
+                foreach (object? field in row) csv.WriteField(Format(field));
+                csv.NextRecord();
+            }
+        }
+        return output.ToString();
     }
 
     /// <summary>Invariant culture; floats in round-trip form; null as an empty field; booleans as true/false.</summary>

@@ -45,7 +45,7 @@ public sealed record ReportData(
         if (!File.Exists(path)) return [];
         try
         {
-            return CsvFiles.Read<T>(path);
+            return CsvFiles.Read<T>(path, wholeLinesOnly: true);
         }
         catch (CsvHelper.CsvHelperException e)
         {

@@ -5,8 +5,10 @@ using ActRun.Core.Training;
 namespace ActRun.Core.Results;
 
 /// <summary>
-/// The files of one result folder, each written whole: config.yaml (the resolved experiment), runs.csv (the
-/// index of runs), metrics.csv (one row per run and epoch) and summary.csv (one row per variant). runs.csv and
+/// The files of one result folder: config.yaml (the resolved experiment), runs.csv (the index of runs),
+/// metrics.csv (one row per run and epoch) and summary.csv (one row per variant). Each is written whole (a
+/// temporary file renamed into place), except that while an experiment runs, metrics.csv grows a row per epoch
+/// and layers.csv and regions.csv the rows of each finished run (<see cref="RowAppender"/>). runs.csv and
 /// metrics.csv together are also what <c>--resume</c> and <c>merge</c> read back.
 /// </summary>
 public static class ResultFolder
@@ -38,7 +40,7 @@ public static class ResultFolder
     /// <summary>Creates the folder, or checks an existing one is a folder we may write into.</summary>
     public static void Prepare(string path)
     {
-        if (File.Exists(path)) throw new ConfigException($"--out '{path}' is a file; give a folder path.");
+        CheckUsable(path);
         try
         {
             Directory.CreateDirectory(path);
@@ -46,6 +48,32 @@ public static class ResultFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException($"--out '{path}': cannot create the folder ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any work, that a result folder can be written at <paramref name="path"/>: it is not a file, and
+    /// the folder (or the nearest one above it that exists) takes files. Leaves nothing behind.
+    /// </summary>
+    public static void CheckUsable(string path)
+    {
+        if (File.Exists(path)) throw new ConfigException($"--out '{path}' is a file; give a folder path.");
+        string? existing = Path.GetFullPath(path);
+        while (existing is not null && !Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new ConfigException($"--out '{path}': cannot create the folder, as '{existing}' is a file.");
+            existing = Path.GetDirectoryName(existing);
+        }
+        if (existing is null) return;
+        string probe = Path.Combine(existing, $".actrun-write-test.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"--out '{path}': cannot write into '{existing}' ({e.Message}); choose a folder you may write to.", e);
         }
     }
 
@@ -70,28 +98,31 @@ public static class ResultFolder
     }
 
     /// <summary>metrics.csv: one row per run and epoch, in plan order: activation, the swept columns, then the epoch's numbers.</summary>
-    public static void WriteMetrics(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs)
-    {
-        var columns = plan.SweepColumns;
-        string[] header = ["activation", .. columns, .. EpochColumns];
-        var rows = plan.Runs.Where(r => runs.ContainsKey(r.RunId)).SelectMany(run => runs[run.RunId].Epochs.Select(e => (IReadOnlyList<object?>)[
-            run.Variant.Activation, .. SweepValues(run, columns), run.Seed, e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy,
-            e.EpochSeconds, run.RunId]));
-        CsvTable.Write(Path.Combine(folder, MetricsFile), header, rows);
-    }
+    public static void WriteMetrics(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs) =>
+        CsvTable.Write(Path.Combine(folder, MetricsFile), MetricsHeader(plan),
+            plan.Runs.Where(r => runs.ContainsKey(r.RunId)).SelectMany(run => MetricsRows(plan, run, runs[run.RunId].Epochs)));
 
-    /// <summary>layers.csv: per-layer diagnostics of every run with any, in plan order.</summary>
-    public static void WriteLayers(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<LayerRecord>> layers)
-    {
-        if (layers.Count == 0) return;
-        CsvFiles.Write(Path.Combine(folder, LayersFile), plan.Runs.Where(r => layers.ContainsKey(r.RunId)).SelectMany(r => layers[r.RunId]));
-    }
+    public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) => ["activation", .. plan.SweepColumns, .. EpochColumns];
 
-    /// <summary>regions.csv: the decision regions of the runs that recorded them, in plan order.</summary>
-    public static void WriteRegions(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<RegionRecord>> regions)
+    /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/>.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> MetricsRows(ExperimentPlan plan, PlannedRun run, IEnumerable<EpochMetrics> epochs) =>
+        epochs.Select(e => (IReadOnlyList<object?>)[
+            run.Variant.Activation, .. SweepValues(run, plan.SweepColumns), run.Seed, e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy,
+            e.EpochSeconds, run.RunId]);
+
+    /// <summary>layers.csv: per-layer diagnostics of every run with any, in plan order (no file without any).</summary>
+    public static void WriteLayers(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<LayerRecord>> layers) =>
+        WriteByRun(Path.Combine(folder, LayersFile), plan, layers);
+
+    /// <summary>regions.csv: the decision regions of the runs that recorded them, in plan order (no file without any).</summary>
+    public static void WriteRegions(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<RegionRecord>> regions) =>
+        WriteByRun(Path.Combine(folder, RegionsFile), plan, regions);
+
+    private static void WriteByRun<T>(string path, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<T>> rows)
     {
-        if (regions.Count == 0) return;
-        CsvFiles.Write(Path.Combine(folder, RegionsFile), plan.Runs.Where(r => regions.ContainsKey(r.RunId)).SelectMany(r => regions[r.RunId]));
+        // An old file would otherwise keep the rows of runs that are not there any more.
+        if (rows.Count == 0) File.Delete(path);
+        else CsvFiles.Write(path, plan.Runs.Where(r => rows.ContainsKey(r.RunId)).SelectMany(r => rows[r.RunId]));
     }
 
     /// <summary>Rows of a per-run diagnostics file already in a folder (for --resume), by run id; none when absent.</summary>
@@ -101,7 +132,7 @@ public static class ResultFolder
         if (!File.Exists(path)) return [];
         try
         {
-            return CsvFiles.Read<T>(path).GroupBy(runId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+            return CsvFiles.Read<T>(path, wholeLinesOnly: true).GroupBy(runId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
         }
         catch (CsvHelper.CsvHelperException e)
         {
@@ -170,7 +201,8 @@ public static class ResultFolder
         if (File.Exists(metricsPath))
         {
             int line = 1;
-            foreach (var row in CsvTable.Read(metricsPath))
+            // Rows are appended as epochs complete: a kill can leave the last line cut short, and it is dropped.
+            foreach (var row in CsvTable.Read(metricsPath, wholeLinesOnly: true))
             {
                 line++;
                 string id = Field(row, "run_id", metricsPath, line);

@@ -39,6 +39,13 @@ public sealed record RunRecord(
 /// <summary>A run's index row with its epochs: what a result folder holds for one run.</summary>
 public sealed record StoredRun(RunRecord Record, IReadOnlyList<EpochMetrics> Epochs)
 {
+    /// <summary>
+    /// Whether the folder holds the run finished, with the one row per epoch that its index row counts: rows lost
+    /// or doubled by hand (or by a damaged file) make the run train again rather than be trusted.
+    /// </summary>
+    public bool IsComplete(PlannedRun run) =>
+        Record.Completed(run) && Epochs.Count == Record.Epochs && Epochs.Select((e, i) => e.Epoch == i + 1).All(ok => ok);
+
     public RunResult ToResult(PlannedRun run) => new(run.Settings, Epochs, Record.Status switch
     {
         "ok" => RunStatus.Ok,

@@ -26,7 +26,8 @@ public static class Trainer
         var head = OutputHead.Create(model.Output, data);
         // Fail on a bad name before any work, with the registry's message.
         ActivationRegistry.Create(model.Activation);
-        int batch = settings.Train.BatchSize;
+        // A batch larger than the training set is the whole set (as in Keras); only the buffers would grow.
+        int batch = Math.Min(settings.Train.BatchSize, Math.Max(1, data.Train.Count));
         var network = new Network(data.FeatureCount, model.Hidden, () => ActivationRegistry.Create(model.Activation),
             head.OutputUnits(data), Math.Max(batch, EvaluationBatch));
         var init = InitializerRegistry.Resolve(model.Init, model.Activation);

@@ -9,7 +9,7 @@ namespace ActRun.Commands;
 
 /// <summary>How a command wants a plan executed and reported.</summary>
 public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting,
-    bool Offline = false, string? Mirrors = null, bool Plots = true);
+    bool Offline = false, string? Mirrors = null, bool Plots = true, bool FailOnDivergence = false);
 
 /// <summary>
 /// What <c>run</c> and <c>compare</c> share once they have a plan: load the data, train into the result folder,
@@ -34,7 +34,7 @@ public static class ExperimentExecution
     public static int Execute(ExperimentPlan plan, ExecutionRequest request, CliContext context)
     {
         string outDir = request.OutDir;
-        if (File.Exists(outDir)) throw new ConfigException($"--out '{outDir}' is a file; give a folder path.");
+        ResultFolder.CheckUsable(outDir);
         if (!request.Options.Resume && !request.ReplaceExisting && ResultFolder.HasResults(outDir))
             throw new ConfigException($"--out '{outDir}' already holds results; add --resume to continue them, or choose another folder.");
 
@@ -67,6 +67,11 @@ public static class ExperimentExecution
         }
         var misses = Expectations.Misses(plan.Config, outcome.Summary).ToList();
         foreach (string miss in misses) context.Error.WriteLine($"actrun: {(request.Check ? "" : "warning: ")}{miss}");
-        return request.Check && misses.Count > 0 ? ExitCodes.Check : ExitCodes.Success;
+        if (outcome.Diverged.Count > 0)
+            context.Error.WriteLine($"actrun: {(request.FailOnDivergence ? "" : "warning: ")}{outcome.Diverged.Count} run(s) diverged (loss NaN or infinite): " +
+                                    string.Join("; ", outcome.Diverged.Take(5)) + (outcome.Diverged.Count > 5 ? "; …" : "") +
+                                    (request.FailOnDivergence ? " (--fail-on-divergence)" : "") + $". They are in {ResultFolder.RunsFile} with status diverged.");
+        bool failed = (request.Check && misses.Count > 0) || (request.FailOnDivergence && outcome.Diverged.Count > 0);
+        return failed ? ExitCodes.Check : ExitCodes.Success;
     }
 }

@@ -7,27 +7,66 @@ namespace ActRun.Commands;
 /// <summary>Validation shared by the commands' options: every error names the option and the value.</summary>
 public static class OptionParsers
 {
-    public static Option<int?> PositiveInt(string name, string description)
-    {
-        var option = new Option<int?>(name) { Description = description };
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<int?>() is int v && v <= 0)
-                result.AddError($"{name} must be a positive whole number, got {v}.");
-        });
-        return option;
-    }
+    // Values are parsed here rather than checked in a validator: a validator that reads a value the parser could not
+    // convert ("--epochs abc") throws instead of reporting, and that surfaced as an internal error.
 
-    public static Option<double?> PositiveRate(string name, string description)
+    public static Option<int?> PositiveInt(string name, string description) => new(name)
     {
-        var option = new Option<double?>(name) { Description = description };
-        option.Validators.Add(result =>
+        Description = description,
+        CustomParser = result =>
         {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<double?>() is double v && !(double.IsFinite(v) && v > 0))
-                result.AddError($"{name} must be a positive finite number, got {v.ToString(CultureInfo.InvariantCulture)}.");
-        });
-        return option;
-    }
+            string text = Text(result);
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v > 0) return v;
+            bool tooLarge = text.Length > 0 && text.All(char.IsAsciiDigit) && text.TrimStart('0').Length > 0;
+            result.AddError(tooLarge ? $"{name} must be at most {int.MaxValue}, got {text}." : $"{name} must be a positive whole number, got {Shown(text)}.");
+            return null;
+        },
+    };
+
+    public static Option<double?> PositiveRate(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v > 0) return v;
+            result.AddError($"{name} must be a positive finite number, got {Shown(text)}.");
+            return null;
+        },
+    };
+
+    /// <summary>A number in [0, 1), such as a momentum.</summary>
+    public static Option<double> Fraction(string name, string description, double defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v < 1) return v;
+            result.AddError($"{name} must be in [0, 1), got {Shown(text)}.");
+            return defaultValue;
+        },
+    };
+
+    public static Option<ulong> Seed(string name, string description, ulong defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v)) return v;
+            result.AddError($"{name} must be a whole number from 0 to {ulong.MaxValue}, got {Shown(text)}.");
+            return defaultValue;
+        },
+    };
+
+    private static string Text(ArgumentResult result) => string.Join(" ", result.Tokens.Select(t => t.Value)).Trim();
+
+    /// <summary>The value as typed, made visible when it is empty or has control characters.</summary>
+    private static string Shown(string text) =>
+        text.Length == 0 ? "nothing" : text.Any(char.IsControl) ? $"'{string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))}'" : text;
 
     /// <summary>
     /// The option's value when it was given on the command line, else null. (For a collection type the parser

@@ -166,4 +166,28 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Contains(detail, e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    // Found by IdxFuzzTests: three large sizes overflowed the byte count, and new byte[negative] threw OverflowException.
+    [Fact]
+    public void Sizes_whose_product_overflows_are_a_data_error()
+    {
+        string path = IdxTestFiles.Write(_dir.Combine("huge"), IdxTestFiles.Encode([0x55000300, 4, 0x262D343B], IdxTestFiles.Pattern(60)));
+
+        var e = Assert.Throws<DataException>(() => IdxReader.ReadImages(path));
+
+        Assert.Contains("more than one array can hold", e.Message);
+    }
+
+    // A header that claims 2 GB in a file of a few bytes must not allocate 2 GB before finding out.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_small_file_that_declares_a_huge_body_is_truncated(bool gzip)
+    {
+        string path = IdxTestFiles.Write(_dir.Combine("claims"), IdxTestFiles.Encode([40000, 200, 200], IdxTestFiles.Pattern(100)), gzip);
+
+        var e = Assert.Throws<DataException>(() => IdxReader.ReadImages(path));
+
+        Assert.Contains("truncated: expected 1600000000 image bytes, found 100", e.Message);
+    }
 }

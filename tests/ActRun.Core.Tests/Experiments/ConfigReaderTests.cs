@@ -181,4 +181,14 @@ public class ConfigReaderTests
         var e = Assert.Throws<ConfigException>(() => ExperimentPlan.Create(ConfigReader.Parse(yaml, "exp.yaml")));
         Assert.StartsWith(message, e.Message);
     }
+
+    // Found by ConfigFuzzTests: YamlDotNet threw ArgumentException ("unsupported event") for an alias after a flow mapping.
+    [Fact]
+    public void An_alias_right_after_a_flow_mapping_is_a_syntax_error_naming_the_file()
+    {
+        var e = Error("model: {hidden: [8], activation: relu}*a\ntrain: {epochs: 3}\n");
+
+        Assert.StartsWith("exp.yaml:", e.Message);
+        Assert.Contains("YAML syntax error", e.Message);
+    }
 }

@@ -76,6 +76,8 @@ public static class CsvDatasetLoader
 
     private static Table Read(string path)
     {
+        // A path from a config file can hold a NUL character, which the file APIs reject with ArgumentException.
+        if (path.Contains('\0')) throw new DataException($"'{path.Replace('\0', '?')}': not a usable path (it holds a NUL character).");
         try
         {
             using var reader = new StreamReader(path);

@@ -29,8 +29,8 @@ public sealed class CompareCommand
     public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets, 64 on images)");
     public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.01 with adam on 2-D sets, 0.1 with sgd on images)");
     public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd or adam (default: adam on 2-D sets, sgd on images)" };
-    public Option<double> Momentum { get; } = new("--momentum") { Description = "SGD momentum (0 = plain SGD)", DefaultValueFactory = _ => 0.0 };
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Base seed: toy data comes from it, and seed i of each activation is seed + i", DefaultValueFactory = _ => 42UL };
+    public Option<double> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum (0 = plain SGD)", 0.0);
+    public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
@@ -42,6 +42,7 @@ public sealed class CompareCommand
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<string?> Baseline { get; } = new("--baseline") { Description = "Also train a reference model once per dataset, on the same split and features: mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg'; classification only) or none" };
     public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
+    public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run's loss became NaN or infinite (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static Command Create(CliContext context)
@@ -63,14 +64,9 @@ public sealed class CompareCommand
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
                      options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.Quiet,
+                     options.Baseline, options.SaveModel, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
-        options.Momentum.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is var m && !(m >= 0 && m < 1))
-                result.AddError($"--momentum must be in [0, 1), got {m}.");
-        });
         command.SetAction(parse => CompareAction.Run(parse, options, context));
         return command;
     }
