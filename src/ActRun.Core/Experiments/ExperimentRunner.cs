@@ -24,8 +24,9 @@ public sealed record RunOptions(int Threads, ShardSpec? Shard = null, bool Resum
 public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int Trained, int Kept, int Dropped, bool Cancelled);
 
 /// <summary>
-/// Executes a plan (or one shard of it) into a result folder. Runs are independent and single-threaded, up to
-/// <c>Threads</c> at a time, so the numbers never depend on the parallelism. After every run runs.csv and
+/// Executes a plan (or one shard of it) into a result folder. <c>Threads</c> are shared out runs first: up to
+/// that many runs train at once, and threads left over join the runs' matrix products (see <see cref="ShareThreads"/>).
+/// A product's split never changes a sum's order, so the numbers never depend on the parallelism. After every run runs.csv and
 /// metrics.csv are rewritten whole, so a process that is killed leaves a folder that <c>--resume</c> can
 /// continue: finished runs are kept, the others trained again from the start and their rows replaced.
 /// </summary>
@@ -77,7 +78,8 @@ public static class ExperimentRunner
         WritePoints(folder, slice, data, options.Extras);
 
         var (version, commit) = RunRecord.Build;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
+        var (parallelRuns, kernelThreads) = ShareThreads(options.Threads, todo.Length);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelRuns };
         Parallel.ForEach(todo, parallel, run =>
         {
             // A run that had not started when the user interrupted stays out of the files: it never ran.
@@ -91,7 +93,7 @@ public static class ExperimentRunner
             observer?.RunStarted(run);
             // Decision regions of the first seed are enough for the picture; the other seeds would only fill the file.
             var extras = run.SeedIndex == 0 ? options.Extras : options.Extras & ~TrainingExtras.DecisionGrid;
-            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel, extras);
+            var result = Trainer.Train(data[run.Data], run.Settings, m => observer?.EpochCompleted(run, m), cancel, extras, kernelThreads);
             var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
             lock (gate)
             {
@@ -106,6 +108,17 @@ public static class ExperimentRunner
 
         var summary = ResultFolder.WriteSummary(folder, sliced, results);
         return new ExperimentOutcome(summary, todo.Count(r => results.ContainsKey(r.RunId)), kept, dropped, cancel.IsCancellationRequested);
+    }
+
+    /// <summary>
+    /// Runs in parallel first (independent runs scale best), then the threads to spare go to each run's kernels:
+    /// 1 run on 2 threads trains with 2 kernel threads; 3 runs on 2 threads train 2 at a time on one thread each.
+    /// </summary>
+    public static (int ParallelRuns, int KernelThreads) ShareThreads(int threads, int runs)
+    {
+        threads = Math.Max(1, threads);
+        int parallelRuns = Math.Clamp(runs, 1, threads);
+        return (parallelRuns, Math.Max(1, threads / parallelRuns));
     }
 
     private static LayerRecord LayerRow(PlannedRun run, LayerStats l) => new()
