@@ -122,13 +122,14 @@ public static unsafe class Gemm
                 packed = pp;
                 Pack(op, layout, packed);
             }
-            int parts = team is null || (long)op.M * op.K * op.N < team.MinParallelWork ? 1 : Math.Min(team.Threads, layout.Blocks);
+            // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
+            int units = team is null || (long)op.M * op.K * op.N < team.MinParallelWork ? 1 : Math.Min(4 * team.Threads, layout.Blocks);
             var work = t_work ??= new ProductWork();
             work.Set(op, layout, packed, path);
             try
             {
-                if (parts == 1) work.Execute(0, 1);
-                else team!.Run(work, parts);
+                if (units == 1) work.Execute(0, 1);
+                else team!.Run(work, units);
             }
             finally
             {
@@ -196,7 +197,7 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary>One product's tiles, shared out by output blocks: part i takes a contiguous range of panels or row blocks.</summary>
+    /// <summary>One product's tiles, shared out by output blocks: unit i is a contiguous range of panels or row blocks, over all of k.</summary>
     private sealed class ProductWork : IKernelWork
     {
         private Operands _op;
@@ -214,10 +215,10 @@ public static unsafe class Gemm
 
         public void Clear() => _op = default;
 
-        public void Execute(int part, int parts)
+        public void Execute(int unit, int units)
         {
             int blocks = _layout.Blocks;
-            int first = (int)((long)blocks * part / parts), last = (int)((long)blocks * (part + 1) / parts);
+            int first = (int)((long)blocks * unit / units), last = (int)((long)blocks * (unit + 1) / units);
             var (j0, j1, i0, i1) = _layout.SplitColumns ? (first, last, 0, _layout.RowBlocks) : (0, _layout.Panels, first, last);
             switch (_path)
             {

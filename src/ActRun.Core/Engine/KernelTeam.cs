@@ -2,28 +2,32 @@ using System.Runtime.ExceptionServices;
 
 namespace ActRun.Core.Engine;
 
-/// <summary>Work that a <see cref="KernelTeam"/> splits into parts; part i of n must not depend on the others.</summary>
+/// <summary>Work that a <see cref="KernelTeam"/> cuts into units; unit i of n must not depend on the others.</summary>
 internal interface IKernelWork
 {
-    void Execute(int part, int parts);
+    void Execute(int unit, int units);
 }
 
 /// <summary>
-/// The threads one training run may use for its matrix products: the calling thread plus
-/// <c>Threads − 1</c> workers that stay alive between products (spinning briefly, then sleeping), so a product
-/// of a few hundred microseconds can still be shared. The split is by output blocks, and each output element is
-/// computed by one thread in the same order as by a single thread: results never depend on the thread count.
+/// The threads one training run may use for its matrix products: the calling thread plus <c>Threads − 1</c>
+/// workers that stay alive between products (spinning briefly, then sleeping). A product is cut into units of
+/// output blocks that the threads claim one at a time, so a worker the OS has not scheduled yet never holds the
+/// product up: the caller takes its units. Each output element is computed whole by one thread, in the same order
+/// as by a single thread, so results never depend on the thread count or on who took which unit.
 /// </summary>
 public sealed class KernelTeam : IDisposable
 {
-    // About 20–50 µs of spinning: longer than the gaps between the products of one training step.
-    private const int SpinIterations = 2000;
+    // About 50 µs of spinning (Thread.SpinWait(8) is ~0.3 µs): longer than the gaps between the products of a step.
+    private const int SpinIterations = 200;
+    private const int MaxUnits = 0xFFFF;
     private readonly Thread[] _workers;
     private readonly object _gate = new();
     private IKernelWork? _work;
-    private int _parts;
-    private int _generation;
-    private int _pending;
+
+    // generation (bits 32..63) | units (bits 16..31) | next unit to claim (bits 0..15): one word, so a claim by
+    // compare-exchange can only succeed for the product it read.
+    private long _state;
+    private int _done;
     private bool _disposed;
     private Exception? _failure;
 
@@ -34,8 +38,7 @@ public sealed class KernelTeam : IDisposable
         _workers = new Thread[threads - 1];
         for (int i = 0; i < _workers.Length; i++)
         {
-            int part = i + 1;
-            _workers[i] = new Thread(() => Work(part)) { IsBackground = true, Name = $"actrun-kernel-{part}" };
+            _workers[i] = new Thread(Work) { IsBackground = true, Name = $"actrun-kernel-{i + 1}" };
             _workers[i].Start();
         }
     }
@@ -46,66 +49,69 @@ public sealed class KernelTeam : IDisposable
     /// <summary>Products with fewer multiply-adds run on the calling thread alone: waking a worker would cost more.</summary>
     internal long MinParallelWork { get; init; } = 96 * 1024;
 
-    /// <summary>Runs parts 0..parts−1 (parts ≤ Threads): part 0 on the calling thread, the others on workers; returns when all are done.</summary>
-    internal void Run(IKernelWork work, int parts)
+    /// <summary>Runs units 0..units−1 on the calling thread and the workers; returns when all are done.</summary>
+    internal void Run(IKernelWork work, int units)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (parts <= 1)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(units, MaxUnits);
+        if (units <= 1 || _workers.Length == 0)
         {
-            work.Execute(0, 1);
+            for (int unit = 0; unit < units; unit++) work.Execute(unit, units);
             return;
         }
         _work = work;
-        _parts = parts;
         _failure = null;
-        Volatile.Write(ref _pending, Threads - 1);
+        Volatile.Write(ref _done, 0);
+        long generation = (Volatile.Read(ref _state) >> 32) + 1;
         lock (_gate)
         {
-            Interlocked.Increment(ref _generation);
+            Interlocked.Exchange(ref _state, generation << 32 | (long)units << 16);
             Monitor.PulseAll(_gate);
         }
-        try
-        {
-            work.Execute(0, parts);
-        }
-        finally
-        {
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
-            _work = null;
-        }
+        Claim(generation);
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _done) != units) spin.SpinOnce(sleep1Threshold: -1);
+        _work = null;
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
-    private void Work(int part)
+    /// <summary>Takes and runs units of the given generation's product until none is left.</summary>
+    private void Claim(long generation)
     {
-        int seen = 0;
         while (true)
         {
-            int spins = 0;
-            while (Volatile.Read(ref _generation) == seen && spins < SpinIterations)
-            {
-                Thread.SpinWait(8);
-                spins++;
-            }
-            if (Volatile.Read(ref _generation) == seen)
-            {
-                lock (_gate)
-                {
-                    while (_generation == seen && !_disposed) Monitor.Wait(_gate);
-                }
-            }
-            if (_disposed) return;
-            seen = Volatile.Read(ref _generation);
+            long state = Volatile.Read(ref _state);
+            int units = (int)(state >> 16) & MaxUnits, unit = (int)state & MaxUnits;
+            if (state >> 32 != generation || unit >= units) return;
+            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state) continue;
             try
             {
-                if (part < _parts) _work!.Execute(part, _parts);
+                _work!.Execute(unit, units);
             }
             catch (Exception e)
             {
                 _failure = e;
             }
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Increment(ref _done);
+        }
+    }
+
+    private void Work()
+    {
+        long seen = 0;
+        while (true)
+        {
+            for (int spins = 0; Volatile.Read(ref _state) >> 32 == seen && spins < SpinIterations; spins++) Thread.SpinWait(8);
+            if (Volatile.Read(ref _state) >> 32 == seen)
+            {
+                lock (_gate)
+                {
+                    while (Volatile.Read(ref _state) >> 32 == seen && !_disposed) Monitor.Wait(_gate);
+                }
+            }
+            if (_disposed) return;
+            seen = Volatile.Read(ref _state) >> 32;
+            Claim(seen);
         }
     }
 
@@ -115,7 +121,6 @@ public sealed class KernelTeam : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            Interlocked.Increment(ref _generation);
             Monitor.PulseAll(_gate);
         }
         foreach (var worker in _workers) worker.Join();
