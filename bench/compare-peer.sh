@@ -6,7 +6,8 @@
 # Usage: bench/compare-peer.sh [--quick] [DATA_DIR]
 #   DATA_DIR       folder holding mnist/ (default: $ACTRUN_DATA_DIR, else /work/shared/data)
 #   --quick        fewer cells and epochs (a few minutes instead of most of an hour)
-# Environment: PEER (default /work/shared/peers/torchsharp/run.sh), EPOCHS, REPEATS (headline repeats).
+# Environment: PEER (default /work/shared/peers/torchsharp/run.sh), EPOCHS, REPEATS (headline repeats),
+# COMPARE_EPOCHS (the three-activation compare; 5 by default as in the issue).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -17,7 +18,7 @@ peer=${PEER:-/work/shared/peers/torchsharp/run.sh}
 if ((quick)); then
   epochs=${EPOCHS:-3}; repeats=${REPEATS:-1}; batches=(16 256); hiddens=(128 1024); compare_epochs=2
 else
-  epochs=${EPOCHS:-5}; repeats=${REPEATS:-3}; batches=(16 64 256); hiddens=(32 128 512 1024); compare_epochs=5
+  epochs=${EPOCHS:-5}; repeats=${REPEATS:-3}; batches=(16 64 256); hiddens=(32 128 512 1024); compare_epochs=${COMPARE_EPOCHS:-5}
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -3,10 +3,11 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- --filter '*'          (BenchmarkDotNet, all)
 //   ... -- --filter '*Gemm*' --job short                                          (a quicker look)
-// dotnet run -c Release --project bench/ActRun.Benchmarks -- gflops [threads]     (GFLOP/s of each product, seconds)
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- gflops [threads [batch,.. [hidden,..]]]  (GFLOP/s, in seconds)
 if (args is ["gflops", ..])
 {
-    QuickGflops.Run(args.Length > 1 ? int.Parse(args[1]) : 1);
+        int[]? List(int i) => args.Length > i ? args[i].Split(',').Select(int.Parse).ToArray() : null;
+    QuickGflops.Run(args.Length > 1 ? int.Parse(args[1]) : 1, List(2), List(3));
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -9,13 +9,13 @@ namespace ActRun.Benchmarks;
 /// </summary>
 public static class QuickGflops
 {
-    public static void Run(int threads)
+    public static void Run(int threads, int[]? batches = null, int[]? hiddens = null)
     {
         using var team = threads > 1 ? new KernelTeam(threads) : null;
         Console.WriteLine($"path {Gemm.Best}, {threads} thread(s); best of 5 timings, GFLOP/s");
         Console.WriteLine("batch hidden   X·W+b   Xᵀ·dZ   dZ·Wᵀ   H·W2+b  Hᵀ·dZ2  dZ2·W2ᵀ");
-        foreach (int batch in new[] { 16, 64, 256 })
-            foreach (int hidden in new[] { 32, 128, 512, 1024 })
+        foreach (int batch in batches ?? [16, 64, 256])
+            foreach (int hidden in hiddens ?? [32, 128, 512, 1024])
             {
                 var rng = new Rng(1);
                 float[] R(int n) => Enumerable.Range(0, n).Select(_ => (float)rng.NextGaussian()).ToArray();
