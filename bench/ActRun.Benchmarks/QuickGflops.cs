@@ -35,6 +35,29 @@ public static class QuickGflops
             }
     }
 
+    /// <summary>Seconds per 60000 samples of training steps (forward, loss, backward, SGD) for each batch size.</summary>
+    public static void Steps(int threads, int hidden)
+    {
+        foreach (int batch in new[] { 16, 64, 256 })
+        {
+            var bench = new TrainingStepBenchmarks { Batch = batch, Hidden = hidden, Threads = threads };
+            bench.Setup();
+            int steps = 60000 / batch;
+            double best = double.MaxValue;
+            for (int round = 0; round < 4; round++)
+            {
+                var clock = Stopwatch.StartNew();
+                for (int i = 0; i < steps; i++) bench.Step();
+                if (round > 0) best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            bench.Step();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            bench.Cleanup();
+            Console.WriteLine($"batch {batch,4} hidden {hidden,5} threads {threads}: {best:F3} s per 60000 samples, {allocated} bytes allocated per step");
+        }
+    }
+
     private static double Time(double flops, Action product)
     {
         int reps = (int)Math.Clamp(2e8 / flops, 1, 20000);
