@@ -101,6 +101,20 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void One_run_on_two_threads_shares_its_products_and_gives_the_numbers_of_one_thread()
+    {
+        // One run and --threads 2: both threads go to the run's kernels (layers wide enough to be split).
+        string a = CliRunner.TempDir(), b = CliRunner.TempDir();
+        string[] run = ["--activations", "relu", "--hidden", "128,128"];
+        Assert.Equal(0, CliRunner.Run(Quick(a, [.. run, "--threads", "1"])).ExitCode);
+        Assert.Equal(0, CliRunner.Run(Quick(b, [.. run, "--threads", "2"])).ExitCode);
+        static string[] WithoutTime(string dir) => File.ReadAllLines(Path.Combine(dir, "metrics.csv"))
+            .Select(line => string.Join(',', line.Split(',').Where((_, i) => i != 7))).ToArray();
+        Assert.Equal("epoch_seconds", File.ReadAllLines(Path.Combine(a, "metrics.csv"))[0].Split(',')[7]);
+        Assert.Equal(WithoutTime(a), WithoutTime(b));
+    }
+
+    [Fact]
     public void Unknown_activation_is_a_usage_error_with_a_suggestion_and_writes_nothing()
     {
         string dir = Path.Combine(CliRunner.TempDir(), "out");

@@ -1,47 +1,80 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ActRun.Core.Engine;
 
-/// <summary>
-/// The matrix products of the engine, row-major float32: the only place layers multiply matrices, so the
-/// kernels can be replaced without touching them. Every output element sums over k in increasing order,
-/// whatever the blocking, so results never depend on how work is split.
-/// </summary>
-public static class Gemm
+/// <summary>Which kernel computes a product: the scalar loop or a SIMD width.</summary>
+public enum GemmPath
 {
-    private const int RowBlock = 4;
+    Scalar,
+    Vector128,
+    Vector256,
+    Vector512,
+}
+
+/// <summary>
+/// The matrix products of the engine, row-major float32: the only place layers multiply matrices.
+/// Every output element is c = fma(a[i,p], b[p,j], c) for p = 0..k−1 in order, from C (accumulate) or zero,
+/// then + bias; blocking, SIMD width and thread split only choose who computes which element, so all paths and
+/// all thread counts give the same bits (the scalar path is the plain loop the others are tested against).
+/// </summary>
+/// <remarks>
+/// Layout: C is cut into tiles of <c>Rows</c> × 2 vectors (6 × 16 on AVX2, 8 × 32 on AVX-512) computed by
+/// <see cref="GemmTile"/>, with k cut into chunks whose slice of a B panel stays in L1. B is read in place
+/// when its rows are contiguous (X·W, Xᵀ·dZ); Bᵀ (dZ·Wᵀ) and a partial last panel are packed once per product
+/// into a per-thread buffer, zero-padded, and partial tiles go through a small tile on the stack.
+/// Packing every B was measured slower: for a batch of 16 the copy costs more than the product saves.
+/// </remarks>
+public static unsafe class Gemm
+{
+    /// <summary>The fastest path this machine accelerates.</summary>
+    public static GemmPath Best { get; } =
+        Vector512.IsHardwareAccelerated ? GemmPath.Vector512
+        : Vector256.IsHardwareAccelerated ? GemmPath.Vector256
+        : Vector128.IsHardwareAccelerated ? GemmPath.Vector128
+        : GemmPath.Scalar;
+
+    /// <summary>k per chunk: a 256-row slice of a 2-vector B panel is 16 KB on AVX2.</summary>
+    private const int KChunk = 256;
+
+    [ThreadStatic] private static float[]? t_pack;
+    [ThreadStatic] private static ProductWork? t_work;
 
     /// <summary>C[m×n] (+)= A[m×k] · B[k×n] (the forward product X·W).</summary>
-    public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+    public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate) =>
+        MultiplyNN(a, b, c, m, k, n, accumulate, default, null, Best);
+
+    /// <summary>C[m×n] = (accumulate ? C : 0) + A·B, then + bias[n] on every row; shared by <paramref name="team"/> if given.</summary>
+    public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate,
+        ReadOnlySpan<float> bias, KernelTeam? team, GemmPath path)
     {
-        Check(a.Length >= m * k && b.Length >= k * n && c.Length >= m * n);
-        Kernel(a, rowStride: k, colStride: 1, b, c, m, k, n, accumulate);
+        Check(a.Length >= m * k && b.Length >= k * n && c.Length >= m * n && (bias.IsEmpty || bias.Length >= n));
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+            Multiply(new Operands(pa, k, 1, pb, n, false, pc, m, k, n, accumulate, bias.IsEmpty ? null : pbias), team, path);
     }
 
     /// <summary>C[m×n] (+)= Aᵀ · B with A stored [k×m] (the weight gradient Xᵀ·dZ).</summary>
-    public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+    public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate) =>
+        MultiplyTN(a, b, c, m, k, n, accumulate, null, Best);
+
+    public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate,
+        KernelTeam? team, GemmPath path)
     {
         Check(a.Length >= m * k && b.Length >= k * n && c.Length >= m * n);
-        Kernel(a, rowStride: 1, colStride: m, b, c, m, k, n, accumulate);
+        fixed (float* pa = a, pb = b, pc = c)
+            Multiply(new Operands(pa, 1, m, pb, n, false, pc, m, k, n, accumulate, null), team, path);
     }
 
-    /// <summary>C[m×n] (+)= A · Bᵀ with B stored [n×k] (the input gradient dZ·Wᵀ). Bᵀ is formed once in a pooled buffer.</summary>
-    public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+    /// <summary>C[m×n] (+)= A · Bᵀ with B stored [n×k] (the input gradient dZ·Wᵀ).</summary>
+    public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate) =>
+        MultiplyNT(a, b, c, m, k, n, accumulate, null, Best);
+
+    public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate,
+        KernelTeam? team, GemmPath path)
     {
         Check(a.Length >= m * k && b.Length >= n * k && c.Length >= m * n);
-        float[] bt = ArrayPool<float>.Shared.Rent(k * n);
-        try
-        {
-            Transpose(b, bt, rows: n, cols: k);
-            Kernel(a, rowStride: k, colStride: 1, bt, c, m, k, n, accumulate);
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(bt);
-        }
+        fixed (float* pa = a, pb = b, pc = c)
+            Multiply(new Operands(pa, k, 1, pb, k, true, pc, m, k, n, accumulate, null), team, path);
     }
 
     /// <summary>dst[cols×rows] = src[rows×cols]ᵀ.</summary>
@@ -58,115 +91,209 @@ public static class Gemm
     }
 
     /// <summary>
-    /// C (+)= A·B where A's element (i, p) is at a[i·rowStride + p·colStride]. Register-blocked: 4 rows of C by
-    /// two vectors of columns stay in registers while p runs over k.
+    /// A product's operands as raw pointers (pinned by the caller until every part is done). A's element (i, p)
+    /// is at A[i·Rs + p·Cs]; B's element (p, j) at B[p·Ldb + j], or at B[j·Ldb + p] when <see cref="BTransposed"/>.
     /// </summary>
-    private static void Kernel(ReadOnlySpan<float> a, int rowStride, int colStride, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+    private readonly struct Operands(float* a, nint rs, nint cs, float* b, nint ldb, bool bTransposed,
+        float* c, int m, int k, int n, bool accumulate, float* bias)
     {
-        if (Vector512.IsHardwareAccelerated)
-            Kernel512(a, rowStride, colStride, b, c, m, k, n, accumulate);
-        else
-            KernelScalar(a, rowStride, colStride, b, c, 0, m, 0, n, k, n, accumulate);
+        public readonly float* A = a, B = b, C = c, Bias = bias;
+        public readonly nint Rs = rs, Cs = cs, Ldb = ldb;
+        public readonly bool BTransposed = bTransposed, Accumulate = accumulate;
+        public readonly int M = m, K = k, N = n;
     }
 
-    private static void Kernel512(ReadOnlySpan<float> a, int rs, int cs, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+    private static void Multiply(in Operands op, KernelTeam? team, GemmPath path)
     {
-        const int W = 16;
-        ref float ra = ref MemoryMarshal.GetReference(a);
-        ref float rb = ref MemoryMarshal.GetReference(b);
-        ref float rc = ref MemoryMarshal.GetReference(c);
-        int mBlocked = m - m % RowBlock;
-        int nWide = n - n % (2 * W);
-        int nVec = n - n % W;
-
-        for (int i = 0; i < mBlocked; i += RowBlock)
+        if (op.M == 0 || op.N == 0) return;
+        if (path == GemmPath.Scalar || op.K == 0)
         {
-            int j = 0;
-            for (; j < nWide; j += 2 * W)
+            Scalar(op);
+            return;
+        }
+        int width = path switch { GemmPath.Vector512 => 16, GemmPath.Vector256 => 8, _ => 4 };
+        int rows = path == GemmPath.Vector512 ? Simd512.Rows : path == GemmPath.Vector256 ? Simd256.Rows : Simd128.Rows;
+        var layout = Layout.Create(op, rows, 2 * width);
+        float* packed = null;
+        float[] pack = PackBuffer(layout.PackLength);
+        fixed (float* pp = pack)
+        {
+            if (layout.PackLength > 0)
             {
-                Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
-                if (accumulate)
-                {
-                    c00 = Load(ref rc, i * n + j); c01 = Load(ref rc, i * n + j + W);
-                    c10 = Load(ref rc, (i + 1) * n + j); c11 = Load(ref rc, (i + 1) * n + j + W);
-                    c20 = Load(ref rc, (i + 2) * n + j); c21 = Load(ref rc, (i + 2) * n + j + W);
-                    c30 = Load(ref rc, (i + 3) * n + j); c31 = Load(ref rc, (i + 3) * n + j + W);
-                }
-                else
-                {
-                    c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
-                }
-                for (int p = 0; p < k; p++)
-                {
-                    var b0 = Load(ref rb, p * n + j);
-                    var b1 = Load(ref rb, p * n + j + W);
-                    int ai = i * rs + p * cs;
-                    var a0 = Vector512.Create(Unsafe.Add(ref ra, ai));
-                    var a1 = Vector512.Create(Unsafe.Add(ref ra, ai + rs));
-                    var a2 = Vector512.Create(Unsafe.Add(ref ra, ai + 2 * rs));
-                    var a3 = Vector512.Create(Unsafe.Add(ref ra, ai + 3 * rs));
-                    c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                    c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                    c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                    c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                }
-                Store(c00, ref rc, i * n + j); Store(c01, ref rc, i * n + j + W);
-                Store(c10, ref rc, (i + 1) * n + j); Store(c11, ref rc, (i + 1) * n + j + W);
-                Store(c20, ref rc, (i + 2) * n + j); Store(c21, ref rc, (i + 2) * n + j + W);
-                Store(c30, ref rc, (i + 3) * n + j); Store(c31, ref rc, (i + 3) * n + j + W);
+                packed = pp;
+                Pack(op, layout, packed);
             }
-            for (; j < nVec; j += W)
+            // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
+            int units = team is null || (long)op.M * op.K * op.N < team.MinParallelWork ? 1 : Math.Min(4 * team.Threads, layout.Blocks);
+            var work = t_work ??= new ProductWork();
+            work.Set(op, layout, packed, path);
+            try
             {
-                Vector512<float> c0, c1, c2, c3;
-                if (accumulate)
-                {
-                    c0 = Load(ref rc, i * n + j); c1 = Load(ref rc, (i + 1) * n + j);
-                    c2 = Load(ref rc, (i + 2) * n + j); c3 = Load(ref rc, (i + 3) * n + j);
-                }
-                else
-                {
-                    c0 = c1 = c2 = c3 = Vector512<float>.Zero;
-                }
-                for (int p = 0; p < k; p++)
-                {
-                    var b0 = Load(ref rb, p * n + j);
-                    int ai = i * rs + p * cs;
-                    c0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ra, ai)), b0, c0);
-                    c1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ra, ai + rs)), b0, c1);
-                    c2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ra, ai + 2 * rs)), b0, c2);
-                    c3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ra, ai + 3 * rs)), b0, c3);
-                }
-                Store(c0, ref rc, i * n + j); Store(c1, ref rc, (i + 1) * n + j);
-                Store(c2, ref rc, (i + 2) * n + j); Store(c3, ref rc, (i + 3) * n + j);
+                if (units == 1) work.Execute(0, 1);
+                else team!.Run(work, units);
+            }
+            finally
+            {
+                work.Clear();
             }
         }
-        // Remaining rows (m % 4) one vector at a time, then the column tail with the scalar loop.
-        for (int i = mBlocked; i < m; i++)
-            for (int j = 0; j < nVec; j += W)
-            {
-                var acc = accumulate ? Load(ref rc, i * n + j) : Vector512<float>.Zero;
-                for (int p = 0; p < k; p++)
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ra, i * rs + p * cs)), Load(ref rb, p * n + j), acc);
-                Store(acc, ref rc, i * n + j);
-            }
-        if (nVec < n) KernelScalar(a, rs, cs, b, c, 0, m, nVec, n, k, n, accumulate);
     }
 
-    private static void KernelScalar(ReadOnlySpan<float> a, int rs, int cs, ReadOnlySpan<float> b, Span<float> c,
-        int i0, int i1, int j0, int j1, int k, int n, bool accumulate)
+    private static float[] PackBuffer(int length)
     {
-        for (int i = i0; i < i1; i++)
-            for (int j = j0; j < j1; j++)
-            {
-                float sum = accumulate ? c[i * n + j] : 0f;
-                for (int p = 0; p < k; p++) sum = MathF.FusedMultiplyAdd(a[i * rs + p * cs], b[p * n + j], sum);
-                c[i * n + j] = sum;
-            }
+        var buffer = t_pack;
+        if (buffer is null || buffer.Length < length)
+            t_pack = buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, buffer?.Length * 2 ?? 0), pinned: true);
+        return buffer;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Load(ref float r, int offset) => Vector512.LoadUnsafe(ref r, (nuint)offset);
+    /// <summary>
+    /// How C is cut: panels of <c>Nr</c> columns, blocks of <c>Mr</c> rows, and which of the two the threads split
+    /// (the one that divides the larger operand, so each thread reads less of it).
+    /// </summary>
+    private readonly record struct Layout(int Mr, int Nr, int RowBlocks, int Panels, bool SplitColumns, bool PackAll, int PackLength)
+    {
+        public int Blocks => SplitColumns ? Panels : RowBlocks;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<float> v, ref float r, int offset) => v.StoreUnsafe(ref r, (nuint)offset);
+        public static Layout Create(in Operands op, int mr, int nr)
+        {
+            int rowBlocks = (op.M + mr - 1) / mr, panels = (op.N + nr - 1) / nr;
+            bool splitColumns = panels >= rowBlocks || op.N >= op.M && panels >= 2;
+            // Bᵀ is packed whole; otherwise only a partial last panel, zero-padded to full width.
+            int packLength = op.BTransposed ? panels * nr * op.K : op.N % nr != 0 ? nr * op.K : 0;
+            return new Layout(mr, nr, rowBlocks, panels, splitColumns, op.BTransposed, packLength);
+        }
+    }
+
+    /// <summary>Panel j of packed B holds rows p = 0..k−1 of columns j·Nr.. as Nr contiguous floats each.</summary>
+    private static void Pack(in Operands op, in Layout layout, float* dst)
+    {
+        int nr = layout.Nr, k = op.K, n = op.N;
+        if (layout.PackAll)
+        {
+            for (int panel = 0; panel < layout.Panels; panel++)
+            {
+                float* d = dst + (nint)panel * k * nr;
+                int j0 = panel * nr, cols = Math.Min(nr, n - j0);
+                for (int jj = 0; jj < nr; jj++)
+                {
+                    if (jj >= cols)
+                    {
+                        for (int p = 0; p < k; p++) d[p * nr + jj] = 0;
+                        continue;
+                    }
+                    float* s = op.B + (nint)(j0 + jj) * op.Ldb;
+                    for (int p = 0; p < k; p++) d[p * nr + jj] = s[p];
+                }
+            }
+            return;
+        }
+        int tail0 = (layout.Panels - 1) * nr, tailCols = n - tail0;
+        for (int p = 0; p < k; p++)
+        {
+            float* s = op.B + p * op.Ldb + tail0;
+            float* d = dst + p * nr;
+            for (int jj = 0; jj < tailCols; jj++) d[jj] = s[jj];
+            for (int jj = tailCols; jj < nr; jj++) d[jj] = 0;
+        }
+    }
+
+    /// <summary>One product's tiles, shared out by output blocks: unit i is a contiguous range of panels or row blocks, over all of k.</summary>
+    private sealed class ProductWork : IKernelWork
+    {
+        private Operands _op;
+        private Layout _layout;
+        private float* _packed;
+        private GemmPath _path;
+
+        public void Set(in Operands op, in Layout layout, float* packed, GemmPath path)
+        {
+            _op = op;
+            _layout = layout;
+            _packed = packed;
+            _path = path;
+        }
+
+        public void Clear() => _op = default;
+
+        public void Execute(int unit, int units)
+        {
+            int blocks = _layout.Blocks;
+            int first = (int)((long)blocks * unit / units), last = (int)((long)blocks * (unit + 1) / units);
+            var (j0, j1, i0, i1) = _layout.SplitColumns ? (first, last, 0, _layout.RowBlocks) : (0, _layout.Panels, first, last);
+            switch (_path)
+            {
+                case GemmPath.Vector512: Blocked<Simd512, Vector512<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
+                case GemmPath.Vector256: Blocked<Simd256, Vector256<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
+                default: Blocked<Simd128, Vector128<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
+            }
+        }
+    }
+
+    /// <summary>Panels [j0, j1) × row blocks [i0, i1) of C, k chunk by k chunk (C is reloaded between chunks, so the sum order is unchanged).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Blocked<TS, TV>(in Operands op, in Layout layout, float* packed, int j0, int j1, int i0, int i1)
+        where TS : ISimd<TV> where TV : unmanaged
+    {
+        int mr = layout.Mr, nr = layout.Nr, n = op.N;
+        float* tile = stackalloc float[8 * 32];
+        float* tileBias = stackalloc float[32];
+        // Chunks of equal size: 784 = 4 × 196 rather than 3 × 256 + 16.
+        int chunks = (op.K + KChunk - 1) / KChunk, step = (op.K + chunks - 1) / chunks;
+        for (int p0 = 0; p0 < op.K; p0 += step)
+        {
+            int kc = Math.Min(step, op.K - p0);
+            bool load = op.Accumulate || p0 > 0;
+            bool lastChunk = p0 + kc == op.K;
+            for (int panel = j0; panel < j1; panel++)
+            {
+                int col = panel * nr, cols = Math.Min(nr, n - col);
+                float* b;
+                nint ldb;
+                if (layout.PackAll) { b = packed + ((nint)panel * op.K + p0) * nr; ldb = nr; }
+                else if (cols < nr) { b = packed + (nint)p0 * nr; ldb = nr; }
+                else { b = op.B + p0 * op.Ldb + col; ldb = op.Ldb; }
+                float* bias = lastChunk && op.Bias != null ? op.Bias + col : null;
+                if (cols < nr && bias != null)
+                {
+                    for (int jj = 0; jj < nr; jj++) tileBias[jj] = jj < cols ? bias[jj] : 0;
+                    bias = tileBias;
+                }
+                for (int block = i0; block < i1; block++)
+                {
+                    int row = block * mr, rows = Math.Min(mr, op.M - row);
+                    float* a = op.A + row * op.Rs + p0 * op.Cs;
+                    float* c = op.C + (nint)row * n + col;
+                    if (cols == nr)
+                    {
+                        GemmTile.Run<TS, TV>(rows, a, op.Rs, op.Cs, b, ldb, c, n, kc, load, bias);
+                        continue;
+                    }
+                    if (load)
+                        for (int r = 0; r < rows; r++)
+                            for (int jj = 0; jj < cols; jj++) tile[r * nr + jj] = c[r * n + jj];
+                    GemmTile.Run<TS, TV>(rows, a, op.Rs, op.Cs, b, ldb, tile, nr, kc, load, bias);
+                    for (int r = 0; r < rows; r++)
+                        for (int jj = 0; jj < cols; jj++) c[r * n + jj] = tile[r * nr + jj];
+                }
+            }
+        }
+    }
+
+    /// <summary>The plain loop every other path must equal bit for bit.</summary>
+    private static void Scalar(in Operands op)
+    {
+        for (int i = 0; i < op.M; i++)
+            for (int j = 0; j < op.N; j++)
+            {
+                float sum = op.Accumulate ? op.C[i * op.N + j] : 0f;
+                for (int p = 0; p < op.K; p++)
+                {
+                    float b = op.BTransposed ? op.B[j * op.Ldb + p] : op.B[p * op.Ldb + j];
+                    sum = MathF.FusedMultiplyAdd(op.A[i * op.Rs + p * op.Cs], b, sum);
+                }
+                if (op.Bias != null) sum += op.Bias[j];
+                op.C[i * op.N + j] = sum;
+            }
+    }
 }

@@ -34,11 +34,12 @@ public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int
     IReadOnlyList<string> Diverged);
 
 /// <summary>
-/// Executes a plan (or one shard of it) into a result folder. Runs are independent and single-threaded, up to
-/// <c>Threads</c> at a time, so the numbers never depend on the parallelism. metrics.csv gets each epoch's row
-/// as it completes, and runs.csv is rewritten whole when a run starts and ends, so a process that is killed
-/// leaves a folder of whole rows that <c>--resume</c> can continue: finished runs are kept, the others trained
-/// again from the start and their rows replaced. At the end every file is rewritten whole in plan order.
+/// Executes a plan (or one shard of it) into a result folder. <c>Threads</c> are shared out runs first: up to
+/// that many runs train at once, and threads left over join the runs' matrix products (see <see cref="ShareThreads"/>).
+/// A product's split never changes a sum's order, so the numbers never depend on the parallelism. metrics.csv gets
+/// each epoch's row as it completes, and runs.csv is rewritten whole when a run starts and ends, so a process that
+/// is killed leaves a folder of whole rows that <c>--resume</c> can continue: finished runs are kept, the others
+/// trained again from the start and their rows replaced. At the end every file is rewritten whole in plan order.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -90,7 +91,8 @@ public static class ExperimentRunner
         WritePoints(folder, slice, data, options.Extras);
 
         var (version, commit) = RunRecord.Build;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
+        var (parallelRuns, kernelThreads) = ShareThreads(options.Threads, todo.Length);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelRuns };
         using (var metricsFile = new RowAppender(Path.Combine(folder, ResultFolder.MetricsFile), CsvTable.FormatRows([ResultFolder.MetricsHeader(sliced)])))
         using (var layersFile = new RowAppender(Path.Combine(folder, ResultFolder.LayersFile), CsvFiles.Header<LayerRecord>()))
         using (var regionsFile = new RowAppender(Path.Combine(folder, ResultFolder.RegionsFile), CsvFiles.Header<RegionRecord>()))
@@ -114,7 +116,7 @@ public static class ExperimentRunner
                     metricsFile.Append(CsvTable.FormatRows(ResultFolder.MetricsRows(sliced, run, [m])));
                     observer?.EpochCompleted(run, m);
                 }
-                var result = Trainer.Train(data[run.Data], run.Settings, OnEpoch, cancel, extras);
+                var result = Trainer.Train(data[run.Data], run.Settings, OnEpoch, cancel, extras, kernelThreads);
                 // The model goes first: a run recorded as complete has its file. Only a network that finished training is saved.
                 if (result.Status == RunStatus.Ok && result.Network is { } network)
                     ModelFile.Write(ModelFile.PathFor(folder, run.RunId), ModelFile.Describe(run, data[run.Data], network), network);
@@ -180,6 +182,17 @@ public static class ExperimentRunner
             observer?.BaselineFinished(baseline.Label, spec, result);
         }
         ResultFolder.WriteBaselines(folder, records);
+    }
+
+    /// <summary>
+    /// Runs in parallel first (independent runs scale best), then the threads to spare go to each run's kernels:
+    /// 1 run on 2 threads trains with 2 kernel threads; 3 runs on 2 threads train 2 at a time on one thread each.
+    /// </summary>
+    public static (int ParallelRuns, int KernelThreads) ShareThreads(int threads, int runs)
+    {
+        threads = Math.Max(1, threads);
+        int parallelRuns = Math.Clamp(runs, 1, threads);
+        return (parallelRuns, Math.Max(1, threads / parallelRuns));
     }
 
     private static LayerRecord LayerRow(PlannedRun run, LayerStats l) => new()

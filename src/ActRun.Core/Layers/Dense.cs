@@ -14,10 +14,13 @@ public sealed class Dense
     private readonly float[] _a;
     private readonly float[] _dz;
     private readonly float[] _dx;
+    private readonly KernelTeam? _team;
     private float[] _input = [];
 
-    public Dense(int inputs, int outputs, Activation activation, int maxBatch)
+    /// <param name="team">Threads that share this layer's products (null: the calling thread alone); results do not depend on it.</param>
+    public Dense(int inputs, int outputs, Activation activation, int maxBatch, KernelTeam? team = null)
     {
+        _team = team;
         Inputs = inputs;
         Outputs = outputs;
         Activation = activation;
@@ -63,9 +66,8 @@ public sealed class Dense
         _input = input;
         int n = Outputs;
         var z = _z.AsSpan(0, rows * n);
-        Gemm.MultiplyNN(input.AsSpan(0, rows * Inputs), Weights.Value, z, rows, Inputs, n, accumulate: false);
-        var bias = Bias.Value.AsSpan();
-        for (int r = 0; r < rows; r++) AddInPlace(z.Slice(r * n, n), bias);
+        // The bias is added in the product's epilogue, after each element's sum over k.
+        Gemm.MultiplyNN(input.AsSpan(0, rows * Inputs), Weights.Value, z, rows, Inputs, n, accumulate: false, Bias.Value, _team, Gemm.Best);
         if (!Activation.IsIdentity)
             Activation.Forward(z, _a.AsSpan(0, rows * n), n, ActivationParameters is { } p ? p.Value : default, context);
         return _a;
@@ -85,17 +87,12 @@ public sealed class Dense
             Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n,
                 ActivationParameters is { } p ? p.Value : default, ActivationParameters is { } g ? g.Gradient : default);
 
-        Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, Weights.Gradient, Inputs, rows, n, accumulate: true);
+        Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, Weights.Gradient, Inputs, rows, n, accumulate: true, _team, Gemm.Best);
         var db = Bias.Gradient.AsSpan();
-        for (int r = 0; r < rows; r++) AddInPlace(db, dz.Slice(r * n, n));
+        for (int r = 0; r < rows; r++) VectorOps.AddInPlace(db, dz.Slice(r * n, n));
 
         if (!needInputGradient) return null;
-        Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, n, Inputs, accumulate: false);
+        Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, n, Inputs, accumulate: false, _team, Gemm.Best);
         return _dx;
-    }
-
-    private static void AddInPlace(Span<float> target, ReadOnlySpan<float> values)
-    {
-        for (int j = 0; j < target.Length; j++) target[j] += values[j];
     }
 }

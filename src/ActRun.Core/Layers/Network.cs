@@ -13,18 +13,19 @@ public sealed class Network
     private readonly Dense[] _layers;
 
     /// <param name="activation">Makes one activation per hidden layer (an activation may hold per-layer state).</param>
-    public Network(int inputs, IReadOnlyList<int> hidden, Func<Activation> activation, int outputs, int maxBatch)
+    /// <param name="team">Threads that share the layers' matrix products (null: one thread); the numbers do not depend on it.</param>
+    public Network(int inputs, IReadOnlyList<int> hidden, Func<Activation> activation, int outputs, int maxBatch, KernelTeam? team = null)
     {
         var layers = new List<Dense>();
         int fanIn = inputs;
         foreach (int width in hidden)
         {
             CheckSize(layers.Count + 1, fanIn, width, maxBatch);
-            layers.Add(new Dense(fanIn, width, activation(), maxBatch));
+            layers.Add(new Dense(fanIn, width, activation(), maxBatch, team));
             fanIn = width;
         }
         CheckSize(layers.Count + 1, fanIn, outputs, maxBatch);
-        layers.Add(new Dense(fanIn, outputs, new Linear(), maxBatch));
+        layers.Add(new Dense(fanIn, outputs, new Linear(), maxBatch, team));
         _layers = layers.ToArray();
         Parameters = _layers.SelectMany(l => l.Parameters).ToArray();
         MaxBatch = maxBatch;

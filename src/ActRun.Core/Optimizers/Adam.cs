@@ -28,7 +28,7 @@ public sealed class Adam : Optimizer
         _stepSize = (float)(_lr * Math.Sqrt(1 - Math.Pow(Beta2, _t)) / (1 - Math.Pow(Beta1, _t)));
     }
 
-    protected override void Update(int index, Span<float> w, ReadOnlySpan<float> g)
+    protected override void Update(int index, Span<float> w, Span<float> g)
     {
         var m = _m[index];
         var v = _v[index];

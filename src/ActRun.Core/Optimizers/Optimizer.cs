@@ -19,13 +19,16 @@ public abstract class Optimizer
         for (int i = 0; i < Parameters.Count; i++)
         {
             Update(i, Parameters[i].Value, Parameters[i].Gradient);
-            Parameters[i].ZeroGradient();
+            if (!UpdateClearsGradient) Parameters[i].ZeroGradient();
         }
     }
 
     protected virtual void OnStep() { }
 
-    protected abstract void Update(int index, Span<float> value, ReadOnlySpan<float> gradient);
+    /// <summary>True when <see cref="Update"/> zeroes the gradient itself, in the same pass over memory.</summary>
+    protected virtual bool UpdateClearsGradient => false;
+
+    protected abstract void Update(int index, Span<float> value, Span<float> gradient);
 
     public static Optimizer Create(OptimizerSettings settings, IReadOnlyList<Parameter> parameters) => settings.Name switch
     {

@@ -1,3 +1,4 @@
+using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 
 namespace ActRun.Core.Optimizers;
@@ -18,11 +19,13 @@ public sealed class Sgd : Optimizer
         _velocity = momentum == 0 ? [] : parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
 
-    protected override void Update(int index, Span<float> w, ReadOnlySpan<float> g)
+    protected override bool UpdateClearsGradient => _momentum == 0;
+
+    protected override void Update(int index, Span<float> w, Span<float> g)
     {
         if (_momentum == 0)
         {
-            for (int i = 0; i < w.Length; i++) w[i] -= _lr * g[i];
+            VectorOps.StepAndClear(w, g, _lr);
             return;
         }
         var v = _velocity[index];

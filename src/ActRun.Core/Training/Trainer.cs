@@ -19,8 +19,9 @@ public static class Trainer
     /// <summary>Largest batch used for evaluation; training batches may be larger.</summary>
     private const int EvaluationBatch = 512;
 
+    /// <param name="kernelThreads">Threads that share each matrix product; every number except the timings is the same for any count.</param>
     public static RunResult Train(Dataset data, RunSettings settings, Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default,
-        TrainingExtras extras = TrainingExtras.None)
+        TrainingExtras extras = TrainingExtras.None, int kernelThreads = 1)
     {
         var model = settings.Model;
         var head = OutputHead.Create(model.Output, data);
@@ -28,8 +29,9 @@ public static class Trainer
         ActivationRegistry.Create(model.Activation);
         // A batch larger than the training set is the whole set (as in Keras); only the buffers would grow.
         int batch = Math.Min(settings.Train.BatchSize, Math.Max(1, data.Train.Count));
+        using var team = kernelThreads > 1 ? new KernelTeam(kernelThreads) : null;
         var network = new Network(data.FeatureCount, model.Hidden, () => ActivationRegistry.Create(model.Activation),
-            head.OutputUnits(data), Math.Max(batch, EvaluationBatch));
+            head.OutputUnits(data), Math.Max(batch, EvaluationBatch), team);
         var init = InitializerRegistry.Resolve(model.Init, model.Activation);
         network.Initialize(init, new Rng(Rng.Derive(settings.Seed, "init")));
         var optimizer = Optimizer.Create(settings.Train.Optimizer, network.Parameters);

@@ -37,7 +37,7 @@ public sealed class CompareCommand
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
     public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
-    public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Runs trained at once (default: one per core); results do not depend on it");
+    public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<string?> Baseline { get; } = new("--baseline") { Description = "Also train a reference model once per dataset, on the same split and features: mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg'; classification only) or none" };

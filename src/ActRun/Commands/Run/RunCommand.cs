@@ -12,7 +12,7 @@ public sealed class RunCommand
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check the config and list the runs (id, variant, seed) without training" };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the results in --out: skip runs that completed, re-run the others from the start" };
     public Option<string?> Shard { get; } = new("--shard") { Description = "Run only the I-th of N fixed slices of the runs (e.g. 2/4); combine the folders with 'actrun merge'" };
-    public Option<int?> Parallel { get; } = OptionParsers.PositiveInt("--parallel", "Runs trained at once (default: one per core); results do not depend on it");
+    public Option<int?> Parallel { get; } = OptionParsers.PositiveInt("--parallel", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };

@@ -1,0 +1,19 @@
+using ActRun.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- --filter '*'          (BenchmarkDotNet, all)
+//   ... -- --filter '*Gemm*' --job short                                          (a quicker look)
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- gflops [threads [batch,.. [hidden,..]]]  (GFLOP/s, in seconds)
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- steps [threads [hidden]]   (training steps per epoch)
+if (args is ["gflops", ..])
+{
+        int[]? List(int i) => args.Length > i ? args[i].Split(',').Select(int.Parse).ToArray() : null;
+    QuickGflops.Run(args.Length > 1 ? int.Parse(args[1]) : 1, List(2), List(3));
+    return;
+}
+if (args is ["steps", ..])
+{
+    QuickGflops.Steps(args.Length > 1 ? int.Parse(args[1]) : 1, args.Length > 2 ? int.Parse(args[2]) : 128);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,36 @@
+using ActRun.Core.Engine;
+using ActRun.Core.Tests.TestUtilities;
+
+namespace ActRun.Core.Tests.Engine;
+
+public class VectorOpsTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(16)]
+    [InlineData(133)]
+    public void AddInPlace_equals_the_scalar_loop(int length)
+    {
+        var target = GradientCheck.RandomArray(length, 1);
+        var values = GradientCheck.RandomArray(length, 2);
+        var expected = target.Select((t, i) => t + values[i]).ToArray();
+        VectorOps.AddInPlace(target, values);
+        Assert.Equal(expected, target);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(100_003)]
+    public void StepAndClear_equals_the_scalar_sgd_update_and_zeroes_the_gradient(int length)
+    {
+        var w = GradientCheck.RandomArray(length, 1);
+        var g = GradientCheck.RandomArray(length, 2);
+        const float rate = 0.1f;
+        var expected = w.Select((x, i) => x - rate * g[i]).ToArray();
+        VectorOps.StepAndClear(w, g, rate);
+        Assert.Equal(expected, w);
+        Assert.All(g, x => Assert.Equal(0f, x));
+    }
+}
