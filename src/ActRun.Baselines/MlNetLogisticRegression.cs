@@ -57,7 +57,11 @@ public sealed class MlNetLogisticRegression : IBaselineTrainer
         return new BaselineResult(onTrain.LogLoss, onTrain.MicroAccuracy, onTest.LogLoss, onTest.MicroAccuracy, seconds);
     }
 
-    /// <summary>A split as an ML.NET view: a fixed-size float vector and a key-typed label (key k + 1 is class k; 0 means missing).</summary>
+    /// <summary>
+    /// A split as an ML.NET view: a fixed-size float vector and a key-typed label. Key k + 1 is class k (0 means
+    /// missing), but LoadFromEnumerable takes a key property's value 0-based and adds the 1 itself: writing
+    /// class + 1 made the last class "missing", so its rows were silently left out of the fit and the scores.
+    /// </summary>
     private static IDataView View(MLContext ml, DataSplit split, int classCount)
     {
         int columns = split.Features.Columns;
@@ -69,7 +73,7 @@ public sealed class MlNetLogisticRegression : IBaselineTrainer
         {
             var features = new float[columns];
             split.Features.CopyRange(i, 1, features);
-            rows[i] = new Row { Features = features, Label = (uint)split.Labels![i] + 1 };
+            rows[i] = new Row { Features = features, Label = (uint)split.Labels![i] };
         }
         return ml.Data.LoadFromEnumerable(rows, schema);
     }

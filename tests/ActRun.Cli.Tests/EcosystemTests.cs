@@ -30,6 +30,20 @@ public class EcosystemTests
     }
 
     [Fact]
+    public void The_baseline_is_linear_it_cannot_separate_the_raw_circles()
+    {
+        // Regression: every class's rows must reach ML.NET. When the last class was read as a missing label, the
+        // fit saw one class and scored 100% on circles, which no linear classifier can.
+        string dir = CliRunner.TempDir();
+        var result = CliRunner.Run(Quick(dir, "--activations", "linear", "--baseline", "mlnet"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var record = Assert.Single(CsvFiles.Read<BaselineRecord>(Path.Combine(dir, "baselines.csv")));
+        Assert.InRange(record.TestAccuracy, 0.35, 0.65);
+        Assert.InRange(record.TestLoss, 0.6, 0.75);
+    }
+
+    [Fact]
     public void The_baseline_is_reproducible()
     {
         string a = CliRunner.TempDir(), b = CliRunner.TempDir();
