@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ActRun.Core.Engine;
@@ -23,7 +24,9 @@ public enum GemmPath
 /// <see cref="GemmTile"/>, with k cut into chunks whose slice of a B panel stays in L1. B is read in place
 /// when its rows are contiguous (X·W, Xᵀ·dZ); Bᵀ (dZ·Wᵀ) and a partial last panel are packed once per product
 /// into a per-thread buffer, zero-padded, and partial tiles go through a small tile on the stack.
-/// Packing every B was measured slower: for a batch of 16 the copy costs more than the product saves.
+/// Packing every B was measured slower: for a batch of 16 the copy costs more than the product saves. But a thread
+/// that runs a panel's k chunk over at least <see cref="PanelCopyMinBlocks"/> row blocks first copies that chunk
+/// (≤ 16 KB) to a contiguous per-thread buffer, so it stays in L1 (hidden 512/1024: 2–4 KB between B's rows).
 /// </remarks>
 public static unsafe class Gemm
 {
@@ -37,7 +40,16 @@ public static unsafe class Gemm
     /// <summary>k per chunk: a 256-row slice of a 2-vector B panel is 16 KB on AVX2.</summary>
     private const int KChunk = 256;
 
+    /// <summary>
+    /// Row blocks a thread must run over one k chunk of a B panel before that slice is copied to a contiguous
+    /// buffer first: B read in place has rows Ldb floats apart, and with Ldb a multiple of 128 (hidden 128..1024)
+    /// the slice's cache lines fall into a few L1 sets and evict each other (4 KB aliasing). Copied once per
+    /// chunk, the slice stays in L1 for every row block; for a few blocks (batch 16) the copy costs more than it saves.
+    /// </summary>
+    private const int PanelCopyMinBlocks = 4;
+
     [ThreadStatic] private static float[]? t_pack;
+    [ThreadStatic] private static float[]? t_panel;
     [ThreadStatic] private static ProductWork? t_work;
 
     /// <summary>C[m×n] (+)= A[m×k] · B[k×n] (the forward product X·W).</summary>
@@ -147,6 +159,14 @@ public static unsafe class Gemm
         return buffer;
     }
 
+    /// <summary>This thread's buffer for one k chunk of a B panel (KChunk × 32 floats, 64-byte aligned, pinned).</summary>
+    private static float* PanelBuffer()
+    {
+        var buffer = t_panel ??= GC.AllocateUninitializedArray<float>(KChunk * 32 + 16, pinned: true);
+        float* p = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+        return (float*)(((nint)p + 63) & ~(nint)63);
+    }
+
     /// <summary>
     /// How C is cut: panels of <c>Nr</c> columns, blocks of <c>Mr</c> rows, and which of the two the threads split
     /// (the one that divides the larger operand, so each thread reads less of it).
@@ -238,6 +258,7 @@ public static unsafe class Gemm
         int mr = layout.Mr, nr = layout.Nr, n = op.N;
         float* tile = stackalloc float[8 * 32];
         float* tileBias = stackalloc float[32];
+        float* panelCopy = !layout.PackAll && i1 - i0 >= PanelCopyMinBlocks && op.Ldb != nr ? PanelBuffer() : null;
         // Chunks of equal size: 784 = 4 × 196 rather than 3 × 256 + 16.
         int chunks = (op.K + KChunk - 1) / KChunk, step = (op.K + chunks - 1) / chunks;
         for (int p0 = 0; p0 < op.K; p0 += step)
@@ -252,6 +273,19 @@ public static unsafe class Gemm
                 nint ldb;
                 if (layout.PackAll) { b = packed + ((nint)panel * op.K + p0) * nr; ldb = nr; }
                 else if (cols < nr) { b = packed + (nint)p0 * nr; ldb = nr; }
+                else if (panelCopy != null)
+                {
+                    // The same values in the same order, read from a contiguous copy (see PanelCopyMinBlocks).
+                    float* s = op.B + p0 * op.Ldb + col;
+                    int w = TS.Width;
+                    for (int p = 0; p < kc; p++, s += op.Ldb)
+                    {
+                        TS.Store(panelCopy + p * nr, TS.Load(s));
+                        TS.Store(panelCopy + p * nr + w, TS.Load(s + w));
+                    }
+                    b = panelCopy;
+                    ldb = nr;
+                }
                 else { b = op.B + p0 * op.Ldb + col; ldb = op.Ldb; }
                 float* bias = lastChunk && op.Bias != null ? op.Bias + col : null;
                 if (cols < nr && bias != null)
