@@ -23,6 +23,41 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files that a killed process left in <paramref name="folder"/> (never read, only clutter).
+    /// A temporary file of a process that is still running is left alone: it may be writing it now.
+    /// </summary>
+    public static void RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (string file in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            string[] parts = Path.GetFileName(file).Split('.');
+            if (parts.Length < 4 || !int.TryParse(parts[^2], out int pid) || IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Clutter that cannot be removed does no harm.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public static void WriteText(string path, string text) =>
         Write(path, stream =>
         {

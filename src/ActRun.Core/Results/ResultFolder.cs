@@ -49,6 +49,7 @@ public static class ResultFolder
         {
             throw new ConfigException($"--out '{path}': cannot create the folder ({e.Message}).", e);
         }
+        AtomicFile.RemoveLeftovers(path);
     }
 
     /// <summary>

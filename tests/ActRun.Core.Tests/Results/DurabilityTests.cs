@@ -152,4 +152,23 @@ public class DurabilityTests
         Assert.StartsWith($"{metrics}: line ", e.Message);
         Assert.Contains("stray quote", e.Message);
     }
+
+    [Fact]
+    public void Temporary_files_of_a_killed_process_are_removed_when_the_folder_is_used_again()
+    {
+        using var dir = new TempDirectory();
+        // A process that has exited stands for the killed one: its pid is no longer running.
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        gone.WaitForExit();
+        string stale = Path.Combine(dir.Path, $".summary.csv.{gone.Id}.tmp");
+        string live = Path.Combine(dir.Path, $".summary.csv.{Environment.ProcessId}.tmp");
+        string other = Path.Combine(dir.Path, ".notes.tmp");
+        foreach (string file in new[] { stale, live, other }) File.WriteAllText(file, "partial");
+
+        ResultFolder.Prepare(dir.Path);
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+    }
 }
