@@ -46,5 +46,40 @@ public static class CliRunner
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static string TempDir() => Directory.CreateTempSubdirectory("actrun-cli").FullName;
+    /// <summary>
+    /// A fresh folder under this test process's own temporary root. The test host is often stopped without running
+    /// exit handlers, so each run deletes instead the roots of earlier runs whose process is gone: at most one run's
+    /// folders stay for a look after a failure (ACTRUN_KEEP_TEST_DIRS=1 keeps them all).
+    /// </summary>
+    public static string TempDir() => Directory.CreateDirectory(Path.Combine(Root.Value, Guid.NewGuid().ToString("N")[..12])).FullName;
+
+    private const string RootPrefix = "actrun-cli-tests-";
+
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        string temp = Path.GetTempPath();
+        if (Environment.GetEnvironmentVariable("ACTRUN_KEEP_TEST_DIRS") != "1")
+        {
+            foreach (string old in Directory.EnumerateDirectories(temp, RootPrefix + "*"))
+            {
+                if (!int.TryParse(Path.GetFileName(old)[RootPrefix.Length..], out int pid) || IsRunning(pid)) continue;
+                try { Directory.Delete(old, recursive: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* best effort: it is in the temp folder */ }
+            }
+        }
+        return Directory.CreateDirectory(Path.Combine(temp, RootPrefix + Environment.ProcessId)).FullName;
+    });
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }
