@@ -123,8 +123,8 @@ public static class ExperimentRunner
                 var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
                 var runLayers = result.Layers.Select(l => LayerRow(run, l)).ToList();
                 var runRegions = result.Regions.Select(g => new RegionRecord { RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, X1 = g.X1, X2 = g.X2, P = g.P }).ToList();
-                layersFile.Append(CsvFiles.Format(runLayers, header: false));
-                regionsFile.Append(CsvFiles.Format(runRegions, header: false));
+                layersFile.Append(CsvFiles.FormatRows(runLayers));
+                regionsFile.Append(CsvFiles.FormatRows(runRegions));
                 lock (gate)
                 {
                     records[run.RunId] = record;

@@ -29,12 +29,11 @@ public static class CsvFiles
         csv.WriteRecords(records);
     }
 
-    /// <summary>The records of a file; of its whole lines only when <paramref name="wholeLinesOnly"/> (a file rows are appended to).</summary>
-    /// <summary>Records as CSV text: with the header line first, or only the rows (each ending with "\n").</summary>
-    public static string Format<T>(IEnumerable<T> records, bool header)
+    /// <summary>Records as CSV rows without the header, each ending with "\n": what <see cref="RowAppender"/> appends.</summary>
+    public static string FormatRows<T>(IEnumerable<T> records)
     {
         var output = new StringWriter();
-        using (var csv = new CsvWriter(output, header ? Configuration : NoHeader, leaveOpen: true))
+        using (var csv = new CsvWriter(output, NoHeader, leaveOpen: true))
             csv.WriteRecords(records);
         return output.ToString();
     }
@@ -53,6 +52,7 @@ public static class CsvFiles
 
     private static readonly CsvConfiguration NoHeader = new(CultureInfo.InvariantCulture) { NewLine = "\n", HasHeaderRecord = false };
 
+    /// <summary>The records of a file; of its whole lines only when <paramref name="wholeLinesOnly"/> (a file rows are appended to).</summary>
     public static List<T> Read<T>(string path, bool wholeLinesOnly = false)
     {
         using var reader = wholeLinesOnly ? CsvTable.ReadWholeLines(path) : new StreamReader(path);

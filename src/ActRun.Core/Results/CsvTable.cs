@@ -21,6 +21,11 @@ public static class CsvTable
         using var csv = new CsvWriter(output, CsvFiles.Configuration, leaveOpen: true);
         foreach (string column in header) csv.WriteField(column);
         csv.NextRecord();
+        WriteRows(csv, rows);
+    }
+
+    private static void WriteRows(CsvWriter csv, IEnumerable<IReadOnlyList<object?>> rows)
+    {
         foreach (var row in rows)
         {
             foreach (object? field in row) csv.WriteField(Format(field));
@@ -65,13 +70,7 @@ public static class CsvTable
     {
         var output = new StringWriter();
         using (var csv = new CsvWriter(output, CsvFiles.Configuration, leaveOpen: true))
-        {
-            foreach (var row in rows)
-            {
-                foreach (object? field in row) csv.WriteField(Format(field));
-                csv.NextRecord();
-            }
-        }
+            WriteRows(csv, rows);
         return output.ToString();
     }
 
