@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 //   ... -- --filter '*Gemm*' --job short                                          (a quicker look)
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- gflops [threads [batch,.. [hidden,..]]]  (GFLOP/s, in seconds)
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- steps [threads [hidden]]   (training steps per epoch)
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- breakdown threads batch hidden   (a step's phases per epoch)
 if (args is ["gflops", ..])
 {
         int[]? List(int i) => args.Length > i ? args[i].Split(',').Select(int.Parse).ToArray() : null;
@@ -14,6 +15,11 @@ if (args is ["gflops", ..])
 if (args is ["steps", ..])
 {
     QuickGflops.Steps(args.Length > 1 ? int.Parse(args[1]) : 1, args.Length > 2 ? int.Parse(args[2]) : 128);
+    return;
+}
+if (args is ["breakdown", ..])
+{
+    Breakdown.Run(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]));
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

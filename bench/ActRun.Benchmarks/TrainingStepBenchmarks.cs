@@ -52,4 +52,15 @@ public class TrainingStepBenchmarks
         _optimizer.Step();
         return loss.LossSum;
     }
+
+    public void StepParts(out long forwardDone, out long lossDone, out long backwardDone)
+    {
+        var logits = _network.Forward(_input, Batch, new ActivationContext(true, null));
+        forwardDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        _head.Evaluate(logits.AsSpan(0, Batch * 10), Batch, new BatchTargets(_labels, default), _gradient, computeGradient: true);
+        lossDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        _network.Backward(_gradient, Batch);
+        backwardDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        _optimizer.Step();
+    }
 }
