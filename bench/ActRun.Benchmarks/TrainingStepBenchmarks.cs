@@ -33,7 +33,7 @@ public class TrainingStepBenchmarks
         _network = new Network(784, [Hidden], () => ActivationRegistry.Create("relu"), 10, Batch, _team);
         _network.Initialize(InitializerRegistry.Resolve("auto", "relu"), new Rng(1));
         _head = new SoftmaxCrossEntropy();
-        _optimizer = Optimizer.Create(new OptimizerSettings("sgd", 0.1), _network.Parameters);
+        _optimizer = Optimizer.Create(new OptimizerSettings("sgd", 0.1), _network.Parameters, _team);
         var rng = new Rng(2);
         _input = Enumerable.Range(0, Batch * 784).Select(_ => (float)rng.NextDouble()).ToArray();
         _labels = Enumerable.Range(0, Batch).Select(i => i % 10).ToArray();

@@ -20,23 +20,15 @@ public static class VectorOps
         for (; j < n; j++) target[j] += values[j];
     }
 
-    /// <summary>w[j] −= rate · g[j] (the product rounded before the subtraction), then g[j] = 0.</summary>
-    public static void StepAndClear(Span<float> w, Span<float> g, float rate)
+    /// <summary>w[j] −= rate · g[j] (the product rounded before the subtraction).</summary>
+    public static void Step(Span<float> w, ReadOnlySpan<float> g, float rate)
     {
         int n = w.Length, j = 0;
         var wv = MemoryMarshal.Cast<float, Vector<float>>(w);
         var gv = MemoryMarshal.Cast<float, Vector<float>>(g[..n]);
         var r = new Vector<float>(rate);
-        for (int i = 0; i < wv.Length; i++)
-        {
-            wv[i] -= r * gv[i];
-            gv[i] = Vector<float>.Zero;
-        }
+        for (int i = 0; i < wv.Length; i++) wv[i] -= r * gv[i];
         j = wv.Length * Vector<float>.Count;
-        for (; j < n; j++)
-        {
-            w[j] -= rate * g[j];
-            g[j] = 0;
-        }
+        for (; j < n; j++) w[j] -= rate * g[j];
     }
 }

@@ -87,7 +87,9 @@ public sealed class Dense
             Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n,
                 ActivationParameters is { } p ? p.Value : default, ActivationParameters is { } g ? g.Gradient : default);
 
-        Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, Weights.Gradient, Inputs, rows, n, accumulate: true, _team, Gemm.Best);
+        // A zeroed gradient is written, not added to: the same bits, without reading it first.
+        var dw = Weights.GradientForWrite(out bool overwrite);
+        Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, dw, Inputs, rows, n, accumulate: !overwrite, _team, Gemm.Best);
         var db = Bias.Gradient.AsSpan();
         for (int r = 0; r < rows; r++) VectorOps.AddInPlace(db, dz.Slice(r * n, n));
 

@@ -1,11 +1,46 @@
 namespace ActRun.Core.Layers;
 
-/// <summary>A trainable tensor and its gradient buffer (same length). Backward passes add into Gradient.</summary>
+/// <summary>
+/// A trainable tensor and its gradient buffer (same length). Backward passes add into the gradient; the optimizer
+/// zeroes it after each step.
+/// </summary>
 public sealed class Parameter(string name, int length)
 {
+    private readonly float[] _gradient = new float[length];
+    private bool _gradientStale;
+
     public string Name { get; } = name;
     public float[] Value { get; } = new float[length];
-    public float[] Gradient { get; } = new float[length];
 
-    public void ZeroGradient() => Array.Clear(Gradient);
+    /// <summary>dL/dValue summed since the last <see cref="ZeroGradient"/>.</summary>
+    public float[] Gradient
+    {
+        get
+        {
+            if (_gradientStale)
+            {
+                Array.Clear(_gradient);
+                _gradientStale = false;
+            }
+            return _gradient;
+        }
+    }
+
+    /// <summary>
+    /// Zeroes the gradient without touching its memory yet: the next reader gets zeros (cleared then), and a
+    /// backward pass that takes it with <see cref="GradientForWrite"/> writes its first contribution instead of
+    /// adding it, so a training step never clears the weights' gradients and never reads them before writing.
+    /// </summary>
+    public void ZeroGradient() => _gradientStale = true;
+
+    /// <summary>
+    /// The gradient buffer for a pass that adds to it, or, when <paramref name="overwrite"/> is set, must write every
+    /// element (the buffer then holds leftovers that count as zeros: add to them and the result is wrong).
+    /// </summary>
+    internal float[] GradientForWrite(out bool overwrite)
+    {
+        overwrite = _gradientStale;
+        _gradientStale = false;
+        return _gradient;
+    }
 }

@@ -1,3 +1,4 @@
+using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 
 namespace ActRun.Core.Optimizers;
@@ -15,7 +16,7 @@ public sealed class Adam : Optimizer
     private int _t;
     private float _stepSize;
 
-    public Adam(IReadOnlyList<Parameter> parameters, double learningRate) : base(parameters)
+    public Adam(IReadOnlyList<Parameter> parameters, double learningRate, KernelTeam? team = null) : base(parameters, team)
     {
         _lr = learningRate;
         _m = parameters.Select(p => new float[p.Value.Length]).ToArray();
@@ -28,10 +29,10 @@ public sealed class Adam : Optimizer
         _stepSize = (float)(_lr * Math.Sqrt(1 - Math.Pow(Beta2, _t)) / (1 - Math.Pow(Beta1, _t)));
     }
 
-    protected override void Update(int index, Span<float> w, Span<float> g)
+    protected override void Update(int index, int start, Span<float> w, Span<float> g)
     {
-        var m = _m[index];
-        var v = _v[index];
+        var m = _m[index].AsSpan(start, w.Length);
+        var v = _v[index].AsSpan(start, w.Length);
         const float b1 = (float)Beta1, b2 = (float)Beta2;
         for (int i = 0; i < w.Length; i++)
         {

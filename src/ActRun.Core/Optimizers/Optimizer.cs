@@ -1,15 +1,29 @@
 using System.Globalization;
+using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 
 namespace ActRun.Core.Optimizers;
 
 /// <summary>
 /// Updates parameters from their accumulated gradients, then zeroes the gradients (once per step).
-/// State (momentum, moments) is kept per parameter, allocated when the optimizer is created.
+/// State (momentum, moments) is kept per parameter, allocated when the optimizer is created. Every update is
+/// element by element, so a large parameter is cut into ranges that the run's kernel threads update in
+/// parallel; the bits do not depend on the split.
 /// </summary>
 public abstract class Optimizer
 {
-    protected Optimizer(IReadOnlyList<Parameter> parameters) => Parameters = parameters;
+    /// <summary>Parameters shorter than this are updated on the calling thread: waking a worker would cost more.</summary>
+    private const int MinParallelLength = 32 * 1024;
+
+    private readonly KernelTeam? _team;
+    private readonly UpdateWork _work;
+
+    protected Optimizer(IReadOnlyList<Parameter> parameters, KernelTeam? team = null)
+    {
+        Parameters = parameters;
+        _team = team;
+        _work = new UpdateWork(this);
+    }
 
     protected IReadOnlyList<Parameter> Parameters { get; }
 
@@ -18,22 +32,53 @@ public abstract class Optimizer
         OnStep();
         for (int i = 0; i < Parameters.Count; i++)
         {
-            Update(i, Parameters[i].Value, Parameters[i].Gradient);
-            if (!UpdateClearsGradient) Parameters[i].ZeroGradient();
+            var p = Parameters[i];
+            if (_team is null || p.Value.Length < MinParallelLength)
+                Update(i, 0, p.Value, p.Gradient);
+            else
+                _work.Run(_team, i, p.Value, p.Gradient);
+            // Lazily: the next backward pass writes the gradient instead of adding to it (see Parameter.ZeroGradient).
+            p.ZeroGradient();
         }
     }
 
     protected virtual void OnStep() { }
 
-    /// <summary>True when <see cref="Update"/> zeroes the gradient itself, in the same pass over memory.</summary>
-    protected virtual bool UpdateClearsGradient => false;
+    /// <summary>Updates elements start.. of parameter <paramref name="index"/>: value and gradient are that range of them.</summary>
+    protected abstract void Update(int index, int start, Span<float> value, Span<float> gradient);
 
-    protected abstract void Update(int index, Span<float> value, Span<float> gradient);
-
-    public static Optimizer Create(OptimizerSettings settings, IReadOnlyList<Parameter> parameters) => settings.Name switch
+    /// <summary>One parameter's update cut into ranges of whole 64-byte lines, one per unit.</summary>
+    private sealed class UpdateWork(Optimizer optimizer) : IKernelWork
     {
-        "sgd" => new Sgd(parameters, settings.LearningRate, settings.Momentum),
-        "adam" => new Adam(parameters, settings.LearningRate),
+        private int _index;
+        private float[] _value = [], _gradient = [];
+
+        public void Run(KernelTeam team, int index, float[] value, float[] gradient)
+        {
+            (_index, _value, _gradient) = (index, value, gradient);
+            try
+            {
+                team.Run(this, team.Threads);
+            }
+            finally
+            {
+                (_value, _gradient) = ([], []);
+            }
+        }
+
+        public void Execute(int unit, int units)
+        {
+            int n = _value.Length;
+            int start = (int)((long)n * unit / units) & ~15, end = unit + 1 == units ? n : (int)((long)n * (unit + 1) / units) & ~15;
+            optimizer.Update(_index, start, _value.AsSpan(start, end - start), _gradient.AsSpan(start, end - start));
+        }
+    }
+
+    /// <param name="team">The run's kernel threads, which then share large updates (null: the calling thread alone).</param>
+    public static Optimizer Create(OptimizerSettings settings, IReadOnlyList<Parameter> parameters, KernelTeam? team = null) => settings.Name switch
+    {
+        "sgd" => new Sgd(parameters, settings.LearningRate, settings.Momentum, team),
+        "adam" => new Adam(parameters, settings.LearningRate, team),
         _ => throw new ConfigException($"Unknown optimizer '{settings.Name}'.{Suggest.DidYouMean(settings.Name, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}."),
     };
 }

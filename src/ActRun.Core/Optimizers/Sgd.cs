@@ -12,23 +12,21 @@ public sealed class Sgd : Optimizer
     private readonly float _momentum;
     private readonly float[][] _velocity;
 
-    public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum = 0) : base(parameters)
+    public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum = 0, KernelTeam? team = null) : base(parameters, team)
     {
         _lr = (float)learningRate;
         _momentum = (float)momentum;
         _velocity = momentum == 0 ? [] : parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
 
-    protected override bool UpdateClearsGradient => _momentum == 0;
-
-    protected override void Update(int index, Span<float> w, Span<float> g)
+    protected override void Update(int index, int start, Span<float> w, Span<float> g)
     {
         if (_momentum == 0)
         {
-            VectorOps.StepAndClear(w, g, _lr);
+            VectorOps.Step(w, g, _lr);
             return;
         }
-        var v = _velocity[index];
+        var v = _velocity[index].AsSpan(start, w.Length);
         for (int i = 0; i < w.Length; i++)
         {
             v[i] = _momentum * v[i] - _lr * g[i];

@@ -34,7 +34,7 @@ public static class Trainer
             head.OutputUnits(data), Math.Max(batch, EvaluationBatch), team);
         var init = InitializerRegistry.Resolve(model.Init, model.Activation);
         network.Initialize(init, new Rng(Rng.Derive(settings.Seed, "init")));
-        var optimizer = Optimizer.Create(settings.Train.Optimizer, network.Parameters);
+        var optimizer = Optimizer.Create(settings.Train.Optimizer, network.Parameters, team);
         var shuffleRng = new Rng(Rng.Derive(settings.Seed, "shuffle"));
         var trainingContext = new ActivationContext(true, new Rng(Rng.Derive(settings.Seed, "activation")));
 

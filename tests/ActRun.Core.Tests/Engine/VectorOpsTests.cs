@@ -23,14 +23,15 @@ public class VectorOpsTests
     [InlineData(1)]
     [InlineData(9)]
     [InlineData(100_003)]
-    public void StepAndClear_equals_the_scalar_sgd_update_and_zeroes_the_gradient(int length)
+    public void Step_equals_the_scalar_sgd_update(int length)
     {
         var w = GradientCheck.RandomArray(length, 1);
         var g = GradientCheck.RandomArray(length, 2);
         const float rate = 0.1f;
         var expected = w.Select((x, i) => x - rate * g[i]).ToArray();
-        VectorOps.StepAndClear(w, g, rate);
+        var gradient = (float[])g.Clone();
+        VectorOps.Step(w, g, rate);
         Assert.Equal(expected, w);
-        Assert.All(g, x => Assert.Equal(0f, x));
+        Assert.Equal(gradient, g);
     }
 }

@@ -1,5 +1,7 @@
+using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 using ActRun.Core.Optimizers;
+using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Optimizers;
 
@@ -70,5 +72,31 @@ public class OptimizerTests
     {
         var e = Assert.Throws<ConfigException>(() => Optimizer.Create(new OptimizerSettings("adma", 0.1), []));
         Assert.Contains("Did you mean 'adam'?", e.Message);
+    }
+
+    /// <summary>Three steps of a 100,003-element parameter (large enough to be split) with fresh random gradients.</summary>
+    private static float[] ThreeSteps(string optimizer, double momentum, KernelTeam? team)
+    {
+        var p = new Parameter("w", 100_003);
+        GradientCheck.RandomArray(p.Value.Length, 1).CopyTo(p.Value, 0);
+        var step = Optimizer.Create(new OptimizerSettings(optimizer, 0.01, momentum), [p], team);
+        for (int s = 0; s < 3; s++)
+        {
+            GradientCheck.RandomArray(p.Value.Length, 10 + s).CopyTo(p.Gradient, 0);
+            step.Step();
+        }
+        return p.Value;
+    }
+
+    [Theory]
+    [InlineData("sgd", 0.0)]
+    [InlineData("sgd", 0.9)]
+    [InlineData("adam", 0.0)]
+    public void Updates_shared_by_kernel_threads_equal_one_thread_bit_for_bit(string optimizer, double momentum)
+    {
+        using var team = new KernelTeam(3);
+        var alone = ThreeSteps(optimizer, momentum, null);
+        var shared = ThreeSteps(optimizer, momentum, team);
+        Assert.Equal(alone.Select(BitConverter.SingleToInt32Bits), shared.Select(BitConverter.SingleToInt32Bits));
     }
 }
