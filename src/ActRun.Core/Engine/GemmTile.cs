@@ -49,20 +49,24 @@ internal static unsafe class GemmTile
             if (TR.Count > 6) { c60 = TS.Load(c + 6 * ldc); c61 = TS.Load(c + 6 * ldc + w); }
             if (TR.Count > 7) { c70 = TS.Load(c + 7 * ldc); c71 = TS.Load(c + 7 * ldc + w); }
         }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
-        float* a4 = a + 4 * rs, a5 = a + 5 * rs, a6 = a + 6 * rs, a7 = a + 7 * rs;
+        // Three row pointers (rows 0–2, 3–5, 6–7) and two row offsets instead of a pointer per row: fewer
+        // instructions per step of p, and the same loads.
+        float* a0 = a, a3 = a + 3 * rs, a6 = a + 6 * rs;
+        nint r1 = rs, r2 = 2 * rs;
         for (int p = 0; p < k; p++)
         {
             TV b0 = TS.Load(b), b1 = TS.Load(b + w);
             TV x = TS.Broadcast(*a0); c00 = TS.Fma(x, b0, c00); c01 = TS.Fma(x, b1, c01);
-            if (TR.Count > 1) { x = TS.Broadcast(*a1); c10 = TS.Fma(x, b0, c10); c11 = TS.Fma(x, b1, c11); a1 += cs; }
-            if (TR.Count > 2) { x = TS.Broadcast(*a2); c20 = TS.Fma(x, b0, c20); c21 = TS.Fma(x, b1, c21); a2 += cs; }
-            if (TR.Count > 3) { x = TS.Broadcast(*a3); c30 = TS.Fma(x, b0, c30); c31 = TS.Fma(x, b1, c31); a3 += cs; }
-            if (TR.Count > 4) { x = TS.Broadcast(*a4); c40 = TS.Fma(x, b0, c40); c41 = TS.Fma(x, b1, c41); a4 += cs; }
-            if (TR.Count > 5) { x = TS.Broadcast(*a5); c50 = TS.Fma(x, b0, c50); c51 = TS.Fma(x, b1, c51); a5 += cs; }
-            if (TR.Count > 6) { x = TS.Broadcast(*a6); c60 = TS.Fma(x, b0, c60); c61 = TS.Fma(x, b1, c61); a6 += cs; }
-            if (TR.Count > 7) { x = TS.Broadcast(*a7); c70 = TS.Fma(x, b0, c70); c71 = TS.Fma(x, b1, c71); a7 += cs; }
+            if (TR.Count > 1) { x = TS.Broadcast(a0[r1]); c10 = TS.Fma(x, b0, c10); c11 = TS.Fma(x, b1, c11); }
+            if (TR.Count > 2) { x = TS.Broadcast(a0[r2]); c20 = TS.Fma(x, b0, c20); c21 = TS.Fma(x, b1, c21); }
+            if (TR.Count > 3) { x = TS.Broadcast(*a3); c30 = TS.Fma(x, b0, c30); c31 = TS.Fma(x, b1, c31); }
+            if (TR.Count > 4) { x = TS.Broadcast(a3[r1]); c40 = TS.Fma(x, b0, c40); c41 = TS.Fma(x, b1, c41); }
+            if (TR.Count > 5) { x = TS.Broadcast(a3[r2]); c50 = TS.Fma(x, b0, c50); c51 = TS.Fma(x, b1, c51); }
+            if (TR.Count > 6) { x = TS.Broadcast(*a6); c60 = TS.Fma(x, b0, c60); c61 = TS.Fma(x, b1, c61); }
+            if (TR.Count > 7) { x = TS.Broadcast(a6[r1]); c70 = TS.Fma(x, b0, c70); c71 = TS.Fma(x, b1, c71); }
             a0 += cs;
+            if (TR.Count > 3) a3 += cs;
+            if (TR.Count > 6) a6 += cs;
             b += ldb;
         }
         if (bias != null)
