@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActRun.Core.Data;
 
@@ -82,11 +83,28 @@ public sealed class ByteFeatures : FeatureMatrix
 
     public override float this[int row, int column] => _data[row * Columns + column] * Scale;
 
-    public override void CopyRows(ReadOnlySpan<int> rowIndices, Span<float> destination)
+    /// <summary>Rows fetched ahead of the one being widened (see <see cref="CopyRows"/>).</summary>
+    /// <remarks>8 measured best for MNIST rows of 784 bytes (a third less gather time than none; 4 and 16 in between).</remarks>
+    private const int PrefetchRows = 8;
+
+    /// <remarks>
+    /// A shuffled batch reads rows scattered over the whole set (47 MB for MNIST, more than the caches): row by
+    /// row, each would wait for memory. The rows a few places ahead are requested first, so their loads overlap.
+    /// </remarks>
+    public override unsafe void CopyRows(ReadOnlySpan<int> rowIndices, Span<float> destination)
     {
-        int c = Columns;
-        for (int i = 0; i < rowIndices.Length; i++)
-            Widen(_data.AsSpan(rowIndices[i] * c, c), destination.Slice(i * c, c));
+        int c = Columns, n = rowIndices.Length;
+        fixed (byte* data = _data)
+            for (int i = 0; i < n; i++)
+            {
+                if (Sse.IsSupported && i + PrefetchRows < n)
+                {
+                    byte* ahead = data + (nint)rowIndices[i + PrefetchRows] * c;
+                    for (int offset = 0; offset < c; offset += 64) Sse.Prefetch0(ahead + offset);
+                    Sse.Prefetch0(ahead + c - 1);
+                }
+                Widen(_data.AsSpan(rowIndices[i] * c, c), destination.Slice(i * c, c));
+            }
     }
 
     public override void CopyRange(int firstRow, int count, Span<float> destination) =>
