@@ -8,13 +8,13 @@ public class GemmTests
     /// <summary>
     /// Odd shapes and shapes either side of the blocking edges: tiles of 6 and 8 rows, panels of 8, 16 and 32
     /// columns, k chunks of 256 (few row blocks) and of up to 1024 (many), and B panels copied per k chunk (enough
-    /// row blocks, B wider than a panel).
+    /// row blocks, B wider than a panel), and Aᵀ packed by row blocks (C at least 512 wide, 8 row blocks or more).
     /// </summary>
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 }, { 7, 13, 5 }, { 65, 129, 17 }, { 1, 1000, 1 }, { 1, 1, 1000 }, { 1000, 1, 1 }, { 4, 32, 32 }, { 5, 3, 33 },
         { 6, 256, 16 }, { 7, 257, 17 }, { 8, 255, 31 }, { 9, 513, 32 }, { 13, 2, 65 }, { 12, 40, 64 }, { 17, 1, 47 }, { 3, 10, 130 },
-        { 64, 784, 128 }, { 33, 128, 10 }, { 50, 10, 129 }, { 50, 600, 40 }, { 30, 1100, 40 }, { 50, 2049, 17 },
+        { 64, 784, 128 }, { 33, 128, 10 }, { 50, 10, 129 }, { 50, 600, 40 }, { 30, 1100, 40 }, { 50, 2049, 17 }, { 70, 37, 530 },
     };
 
     private enum Kind { NN, NNBias, TN, NT }
