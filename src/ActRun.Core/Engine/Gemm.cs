@@ -86,6 +86,20 @@ public static unsafe class Gemm
             Multiply(new Operands(pa, 1, m, pb, n, false, pc, m, k, n, accumulate, null), team, path);
     }
 
+    /// <summary>
+    /// W[m×n] −= rate · (Aᵀ·B) with A stored [k×m]: the weight gradient Xᵀ·dZ and a plain SGD step in one pass, so
+    /// the gradient is never stored and read back. Each element's sum is the one <see cref="MultiplyTN"/> computes
+    /// from zero, and the step is <see cref="VectorOps.Step"/>'s (w − rate·g, the product rounded first): the
+    /// weights get the bits of the two done one after the other.
+    /// </summary>
+    public static void MultiplyTNStep(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> w, int m, int k, int n, float rate,
+        KernelTeam? team, GemmPath path)
+    {
+        Check(a.Length >= m * k && b.Length >= k * n && w.Length >= m * n);
+        fixed (float* pa = a, pb = b, pw = w)
+            Multiply(new Operands(pa, 1, m, pb, n, false, pw, m, k, n, false, null, rate: rate, update: true), team, path);
+    }
+
     /// <summary>C[m×n] (+)= A · Bᵀ with B stored [n×k] (the input gradient dZ·Wᵀ).</summary>
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate) =>
         MultiplyNT(a, b, c, m, k, n, accumulate, null, Best);
@@ -116,18 +130,22 @@ public static unsafe class Gemm
     /// is at A[i·Rs + p·Cs]; B's element (p, j) at B[p·Ldb + j], or at B[j·Ldb + p] when <see cref="BTransposed"/>.
     /// </summary>
     private readonly struct Operands(float* a, nint rs, nint cs, float* b, nint ldb, bool bTransposed,
-        float* c, int m, int k, int n, bool accumulate, float* bias, nint rowStep = 0)
+        float* c, int m, int k, int n, bool accumulate, float* bias, nint rowStep = 0, float rate = 0, bool update = false)
     {
         public readonly float* A = a, B = b, C = c, Bias = bias;
         public readonly nint Rs = rs, Cs = cs, Ldb = ldb;
         public readonly bool BTransposed = bTransposed, Accumulate = accumulate;
         public readonly int M = m, K = k, N = n;
 
+        /// <summary>C −= Rate · sum instead of C = sum (see <see cref="MultiplyTNStep"/>); k is then never chunked.</summary>
+        public readonly bool Update = update;
+        public readonly float Rate = rate;
+
         /// <summary>A tile of rows starting at row i begins at A + i·RowStep (Rs, unless A is packed by blocks).</summary>
         public readonly nint RowStep = rowStep == 0 ? rs : rowStep;
 
         /// <summary>The same product with A packed block by block: block b's element (r, p) at packed[(b·K + p)·mr + r].</summary>
-        public Operands WithPackedA(float* packed, int mr) => new(packed, 1, mr, B, Ldb, BTransposed, C, M, K, N, Accumulate, Bias, K);
+        public Operands WithPackedA(float* packed, int mr) => new(packed, 1, mr, B, Ldb, BTransposed, C, M, K, N, Accumulate, Bias, K, Rate, Update);
     }
 
     private static void Multiply(in Operands op, KernelTeam? team, GemmPath path)
@@ -349,8 +367,9 @@ public static unsafe class Gemm
         float* tile = stackalloc float[8 * 32];
         float* tileBias = stackalloc float[32];
         bool manyBlocks = i1 - i0 >= PanelCopyMinBlocks;
-        float* panelCopy = !layout.PackAll && manyBlocks && op.Ldb != nr ? PanelBuffer() : null;
-        int kChunk = manyBlocks ? KChunkLong : KChunk;
+        // An update needs each element's whole sum at once: one chunk (copied only if it fits the buffer).
+        float* panelCopy = !layout.PackAll && manyBlocks && op.Ldb != nr && (!op.Update || op.K <= KChunkLong) ? PanelBuffer() : null;
+        int kChunk = op.Update ? op.K : manyBlocks ? KChunkLong : KChunk;
         // Chunks of equal size: 784 = 4 × 196 rather than 3 × 256 + 16.
         int chunks = (op.K + kChunk - 1) / kChunk, step = (op.K + chunks - 1) / chunks;
         for (int p0 = 0; p0 < op.K; p0 += step)
@@ -392,7 +411,7 @@ public static unsafe class Gemm
                     float* c = op.C + (nint)row * n + col;
                     if (cols == nr)
                     {
-                        GemmTile.Run<TS, TV>(rows, a, op.Rs, op.Cs, b, ldb, c, n, kc, load, bias);
+                        GemmTile.Run<TS, TV>(rows, a, op.Rs, op.Cs, b, ldb, c, n, kc, load, bias, op.Rate, op.Update);
                         continue;
                     }
                     if (load)
@@ -400,7 +419,8 @@ public static unsafe class Gemm
                             for (int jj = 0; jj < cols; jj++) tile[r * nr + jj] = c[r * n + jj];
                     GemmTile.Run<TS, TV>(rows, a, op.Rs, op.Cs, b, ldb, tile, nr, kc, load, bias);
                     for (int r = 0; r < rows; r++)
-                        for (int jj = 0; jj < cols; jj++) c[r * n + jj] = tile[r * nr + jj];
+                        for (int jj = 0; jj < cols; jj++)
+                            c[r * n + jj] = op.Update ? c[r * n + jj] - op.Rate * tile[r * nr + jj] : tile[r * nr + jj];
                 }
             }
         }
@@ -419,7 +439,7 @@ public static unsafe class Gemm
                     sum = MathF.FusedMultiplyAdd(op.A[i * op.Rs + p * op.Cs], b, sum);
                 }
                 if (op.Bias != null) sum += op.Bias[j];
-                op.C[i * op.N + j] = sum;
+                op.C[i * op.N + j] = op.Update ? op.C[i * op.N + j] - op.Rate * sum : sum;
             }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActRun.Core.Engine;
 
@@ -11,29 +12,50 @@ internal static unsafe class GemmTile
 {
     /// <summary>Runs the <paramref name="rows"/>-row instance (1 ≤ rows ≤ TS.Rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run<TS, TV>(int rows, float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool load, float* bias)
+    public static void Run<TS, TV>(int rows, float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool load, float* bias,
+        float rate = 0, bool update = false)
         where TS : ISimd<TV> where TV : unmanaged
+    {
+        if (update) Rows<TS, TV, StepOn>(rows, a, rs, cs, b, ldb, c, ldc, k, load, bias, rate);
+        else Rows<TS, TV, StepOff>(rows, a, rs, cs, b, ldb, c, ldc, k, load, bias, rate);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows<TS, TV, TE>(int rows, float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool load, float* bias, float rate)
+        where TS : ISimd<TV> where TV : unmanaged where TE : IStep
     {
         switch (rows)
         {
-            case 8: Tile<TS, TV, R8>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 7: Tile<TS, TV, R7>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 6: Tile<TS, TV, R6>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 5: Tile<TS, TV, R5>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 4: Tile<TS, TV, R4>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 3: Tile<TS, TV, R3>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            case 2: Tile<TS, TV, R2>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
-            default: Tile<TS, TV, R1>(a, rs, cs, b, ldb, c, ldc, k, load, bias); break;
+            case 8: Tile<TS, TV, R8, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 7: Tile<TS, TV, R7, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 6: Tile<TS, TV, R6, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 5: Tile<TS, TV, R5, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 4: Tile<TS, TV, R4, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 3: Tile<TS, TV, R3, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            case 2: Tile<TS, TV, R2, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
+            default: Tile<TS, TV, R1, TE>(a, rs, cs, b, ldb, c, ldc, k, load, bias, rate); break;
         }
     }
 
+    /// <summary>Whether a tile stores its sum (off) or steps C by it (on), known when the kernel is compiled.</summary>
+    private interface IStep
+    {
+        static abstract bool On { get; }
+    }
+
+    private struct StepOn : IStep { public static bool On => true; }
+    private struct StepOff : IStep { public static bool On => false; }
+
     /// <summary>
     /// C[R × 2W] at <paramref name="c"/> (row stride <paramref name="ldc"/>) (+)= A·B over <paramref name="k"/>, where
-    /// A's element (i, p) is at a[i·rs + p·cs] and B's row p is 2W contiguous floats at b + p·ldb.
+    /// A's element (i, p) is at a[i·rs + p·cs] and B's row p is 2W contiguous floats at b + p·ldb. With
+    /// <typeparamref name="TE"/> on, the sum s is not stored but applied: C = C − rate·s (the product rounded first),
+    /// the SGD step of <see cref="VectorOps.Step"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TS, TV, TR>(float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool load, float* bias)
-        where TS : ISimd<TV> where TV : unmanaged where TR : IRowCount
+    private static void Tile<TS, TV, TR, TE>(float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool load, float* bias,
+        float rate)
+        where TS : ISimd<TV> where TV : unmanaged where TR : IRowCount where TE : IStep
     {
         int w = TS.Width;
         TV c00 = TS.Zero, c01 = TS.Zero, c10 = TS.Zero, c11 = TS.Zero, c20 = TS.Zero, c21 = TS.Zero, c30 = TS.Zero, c31 = TS.Zero;
@@ -48,6 +70,15 @@ internal static unsafe class GemmTile
             if (TR.Count > 5) { c50 = TS.Load(c + 5 * ldc); c51 = TS.Load(c + 5 * ldc + w); }
             if (TR.Count > 6) { c60 = TS.Load(c + 6 * ldc); c61 = TS.Load(c + 6 * ldc + w); }
             if (TR.Count > 7) { c70 = TS.Load(c + 7 * ldc); c71 = TS.Load(c + 7 * ldc + w); }
+        }
+        if (TE.On && Sse.IsSupported)
+        {
+            // The weights this tile will step: requested now, so they arrive while the sum is computed.
+            for (int r = 0; r < TR.Count; r++)
+            {
+                Sse.Prefetch0(c + r * ldc);
+                Sse.Prefetch0(c + r * ldc + 2 * w - 1);
+            }
         }
         // Three row pointers (rows 0–2, 3–5, 6–7) and two row offsets instead of a pointer per row: fewer
         // instructions per step of p, and the same loads.
@@ -80,6 +111,18 @@ internal static unsafe class GemmTile
             if (TR.Count > 5) { c50 = TS.Add(c50, d0); c51 = TS.Add(c51, d1); }
             if (TR.Count > 6) { c60 = TS.Add(c60, d0); c61 = TS.Add(c61, d1); }
             if (TR.Count > 7) { c70 = TS.Add(c70, d0); c71 = TS.Add(c71, d1); }
+        }
+        if (TE.On)
+        {
+            TV r = TS.Broadcast(rate);
+            c00 = TS.Subtract(TS.Load(c), TS.Multiply(r, c00)); c01 = TS.Subtract(TS.Load(c + w), TS.Multiply(r, c01));
+            if (TR.Count > 1) { c10 = TS.Subtract(TS.Load(c + ldc), TS.Multiply(r, c10)); c11 = TS.Subtract(TS.Load(c + ldc + w), TS.Multiply(r, c11)); }
+            if (TR.Count > 2) { c20 = TS.Subtract(TS.Load(c + 2 * ldc), TS.Multiply(r, c20)); c21 = TS.Subtract(TS.Load(c + 2 * ldc + w), TS.Multiply(r, c21)); }
+            if (TR.Count > 3) { c30 = TS.Subtract(TS.Load(c + 3 * ldc), TS.Multiply(r, c30)); c31 = TS.Subtract(TS.Load(c + 3 * ldc + w), TS.Multiply(r, c31)); }
+            if (TR.Count > 4) { c40 = TS.Subtract(TS.Load(c + 4 * ldc), TS.Multiply(r, c40)); c41 = TS.Subtract(TS.Load(c + 4 * ldc + w), TS.Multiply(r, c41)); }
+            if (TR.Count > 5) { c50 = TS.Subtract(TS.Load(c + 5 * ldc), TS.Multiply(r, c50)); c51 = TS.Subtract(TS.Load(c + 5 * ldc + w), TS.Multiply(r, c51)); }
+            if (TR.Count > 6) { c60 = TS.Subtract(TS.Load(c + 6 * ldc), TS.Multiply(r, c60)); c61 = TS.Subtract(TS.Load(c + 6 * ldc + w), TS.Multiply(r, c61)); }
+            if (TR.Count > 7) { c70 = TS.Subtract(TS.Load(c + 7 * ldc), TS.Multiply(r, c70)); c71 = TS.Subtract(TS.Load(c + 7 * ldc + w), TS.Multiply(r, c71)); }
         }
         TS.Store(c, c00); TS.Store(c + w, c01);
         if (TR.Count > 1) { TS.Store(c + ldc, c10); TS.Store(c + ldc + w, c11); }

@@ -16,6 +16,13 @@ public sealed class Dense
     private readonly float[] _dx;
     private readonly KernelTeam? _team;
     private float[] _input = [];
+    private float? _fusedStep;
+
+    /// <summary>
+    /// Smaller batches keep the separate step: with a sum over so few rows, the weights a tile steps do not arrive
+    /// from memory before it ends (measured 10% slower at batch 16 × hidden 1024; 13% faster at 256 × 1024).
+    /// </summary>
+    private const int FusedStepMinRows = 64;
 
     /// <param name="team">Threads that share this layer's products (null: the calling thread alone); results do not depend on it.</param>
     public Dense(int inputs, int outputs, Activation activation, int maxBatch, KernelTeam? team = null)
@@ -87,14 +94,40 @@ public sealed class Dense
             Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n,
                 ActivationParameters is { } p ? p.Value : default, ActivationParameters is { } g ? g.Gradient : default);
 
+        if (_fusedStep is float rate && rows >= FusedStepMinRows && Weights.TryBeginFusedStep())
+        {
+            // dL/dx first: it needs the weights before the step.
+            float[]? dx = needInputGradient ? InputGradient(dz, rows) : null;
+            Gemm.MultiplyTNStep(_input.AsSpan(0, rows * Inputs), dz, Weights.Value, Inputs, rows, n, rate, _team, Gemm.Best);
+            AddBiasGradient(dz, rows);
+            return dx;
+        }
         // A zeroed gradient is written, not added to: the same bits, without reading it first.
         var dw = Weights.GradientForWrite(out bool overwrite);
         Gemm.MultiplyTN(_input.AsSpan(0, rows * Inputs), dz, dw, Inputs, rows, n, accumulate: !overwrite, _team, Gemm.Best);
+        AddBiasGradient(dz, rows);
+        return needInputGradient ? InputGradient(dz, rows) : null;
+    }
+
+    private void AddBiasGradient(ReadOnlySpan<float> dz, int rows)
+    {
+        int n = Outputs;
         var db = Bias.Gradient.AsSpan();
         for (int r = 0; r < rows; r++) VectorOps.AddInPlace(db, dz.Slice(r * n, n));
+    }
 
-        if (!needInputGradient) return null;
-        Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, n, Inputs, accumulate: false, _team, Gemm.Best);
+    private float[] InputGradient(ReadOnlySpan<float> dz, int rows)
+    {
+        Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, Outputs, Inputs, accumulate: false, _team, Gemm.Best);
         return _dx;
     }
+
+    /// <summary>
+    /// From now on a backward pass applies the plain SGD step w −= rate·dL/dw to the kernel itself, in the epilogue
+    /// of the weight-gradient product, when the kernel's gradient is zeroed (one backward pass per step, as in
+    /// training); the optimizer then leaves the kernel, and its gradient reads as zeros. The weights get the same
+    /// bits as with the gradient stored and stepped by <see cref="Optimizers.Sgd"/>; the bias and the activation's
+    /// parameters still go through the optimizer.
+    /// </summary>
+    internal void FuseWeightStep(float rate) => _fusedStep = rate;
 }

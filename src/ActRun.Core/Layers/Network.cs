@@ -70,4 +70,10 @@ public sealed class Network
         for (int i = _layers.Length - 1; i >= 0; i--)
             g = _layers[i].Backward(g, rows, needInputGradient: i > 0)!;
     }
+
+    /// <summary>Every layer applies plain SGD to its kernel in its backward pass (see <see cref="Dense.FuseWeightStep"/>).</summary>
+    internal void FuseWeightSteps(float rate)
+    {
+        foreach (var layer in _layers) layer.FuseWeightStep(rate);
+    }
 }

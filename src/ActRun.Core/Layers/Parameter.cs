@@ -39,8 +39,26 @@ public sealed class Parameter(string name, int length)
     /// </summary>
     internal float[] GradientForWrite(out bool overwrite)
     {
+        if (SteppedInBackward) throw new InvalidOperationException($"'{Name}' was already stepped by this step's backward pass (a fused step allows one backward pass per step).");
         overwrite = _gradientStale;
         _gradientStale = false;
         return _gradient;
     }
+
+    /// <summary>The value was already updated by this step's backward pass (a fused SGD step); the optimizer leaves it once.</summary>
+    internal bool SteppedInBackward { get; private set; }
+
+    /// <summary>
+    /// For a backward pass that would apply the SGD step itself instead of writing the gradient: allowed only when
+    /// the gradient is zeroed (the pass's contribution would be all of it). The gradient stays zeroed.
+    /// </summary>
+    internal bool TryBeginFusedStep()
+    {
+        if (!_gradientStale || SteppedInBackward) return false;
+        SteppedInBackward = true;
+        return true;
+    }
+
+    /// <summary>The optimizer's step is over: the next backward pass starts a new one.</summary>
+    internal void EndStep() => SteppedInBackward = false;
 }

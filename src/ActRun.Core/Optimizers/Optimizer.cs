@@ -33,6 +33,12 @@ public abstract class Optimizer
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
+            if (p.SteppedInBackward)
+            {
+                // Plain SGD fused into the backward pass (Dense.FuseWeightStep): already done, gradient still zeroed.
+                p.EndStep();
+                continue;
+            }
             if (_team is null || p.Value.Length < MinParallelLength)
                 Update(i, 0, p.Value, p.Gradient);
             else

@@ -19,6 +19,9 @@ public sealed class Sgd : Optimizer
         _velocity = momentum == 0 ? [] : parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
 
+    /// <summary>The learning rate when the update is the plain step w −= lr·g (no momentum), which a layer may fuse; else null.</summary>
+    internal float? PlainStepRate => _momentum == 0 ? _lr : null;
+
     protected override void Update(int index, int start, Span<float> w, Span<float> g)
     {
         if (_momentum == 0)

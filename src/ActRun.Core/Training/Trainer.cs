@@ -45,6 +45,9 @@ public static class Trainer
         var status = RunStatus.Ok;
         var diagnostics = extras.HasFlag(TrainingExtras.Diagnostics) ? new LayerDiagnostics(network, data.Train) : null;
         var layerStats = new List<LayerStats>();
+        // Plain SGD is applied to the kernels inside the backward pass (the same bits, without storing the
+        // gradient and reading it back), unless the diagnostics need the gradients.
+        if (diagnostics is null && optimizer is Sgd { PlainStepRate: float rate }) network.FuseWeightSteps(rate);
 
         for (int epoch = 1; epoch <= settings.Train.Epochs; epoch++)
         {

@@ -99,6 +99,28 @@ public class GemmTests
             }
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Fused_gradient_step_equals_the_product_then_the_sgd_step_bit_for_bit(int m, int k, int n)
+    {
+        var a = GradientCheck.RandomArray(m * k, 1);
+        var b = GradientCheck.RandomArray(k * n, 2);
+        var weights = GradientCheck.RandomArray(m * n, 3);
+        const float rate = 0.07f;
+        var gradient = new float[m * n];
+        Gemm.MultiplyTN(a, b, gradient, m, k, n, accumulate: false, null, GemmPath.Scalar);
+        var expected = (float[])weights.Clone();
+        VectorOps.Step(expected, gradient, rate);
+        using var two = new KernelTeam(2) { MinParallelWork = 0 };
+        foreach (var path in new[] { GemmPath.Scalar, GemmPath.Vector128, GemmPath.Vector256, GemmPath.Vector512 })
+            foreach (var team in new[] { null, two })
+            {
+                var w = (float[])weights.Clone();
+                Gemm.MultiplyTNStep(a, b, w, m, k, n, rate, team, path);
+                AssertBitIdentical(expected, w, $"{path} on {team?.Threads ?? 1} threads {m}×{k}×{n}");
+            }
+    }
+
     [Fact]
     public void Bias_is_added_to_every_row_after_the_sum()
     {

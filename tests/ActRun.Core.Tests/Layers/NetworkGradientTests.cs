@@ -3,6 +3,7 @@ using ActRun.Core.Engine;
 using ActRun.Core.Initializers;
 using ActRun.Core.Layers;
 using ActRun.Core.Losses;
+using ActRun.Core.Optimizers;
 using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Layers;
@@ -83,6 +84,52 @@ public class NetworkGradientTests
         var once = (float[])net.Parameters[0].Gradient.Clone();
         Step();
         for (int i = 0; i < once.Length; i++) Assert.Equal(2 * once[i], net.Parameters[0].Gradient[i], 5);
+    }
+
+    [Fact]
+    public void Sgd_fused_into_the_backward_pass_gives_the_weights_of_the_separate_step()
+    {
+        // Wide enough (600 hidden units) for the packed and the threaded products; 3 steps on one batch of 70
+        // (batches under 64 rows keep the separate step).
+        const int rows = 70, features = 40;
+        var data = TinyData.Classification(rows, features, 3, 5);
+        var head = OutputHead.Create("softmax", data);
+        var x = new float[rows * features];
+        data.Train.Features.CopyRange(0, rows, x);
+        var labels = data.Train.Labels!;
+        using var team = new KernelTeam(2);
+        Network Build()
+        {
+            var net = new Network(features, [600, 24], () => new Relu(), 3, rows, team);
+            net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(8));
+            return net;
+        }
+        var fused = Build();
+        var separate = Build();
+        fused.FuseWeightSteps(0.05f);
+        var fusedSgd = new Sgd(fused.Parameters, 0.05, team: team);
+        var separateSgd = new Sgd(separate.Parameters, 0.05, team: team);
+        var g = new float[rows * 3];
+        for (int step = 0; step < 3; step++)
+        {
+            var before = fused.Layers.Select(l => (float[])l.Weights.Value.Clone()).ToArray();
+            foreach (var (net, sgd) in new[] { (fused, fusedSgd), (separate, separateSgd) })
+            {
+                var logits = net.Forward(x, rows, ActivationContext.Evaluation);
+                head.Evaluate(logits.AsSpan(0, rows * 3), rows, new BatchTargets(labels, default), g, true);
+                net.Backward(g, rows);
+                // The first step's gradients start out written, not zeroed: that step is never fused.
+                if (net == fused)
+                    for (int i = 0; i < net.Layers.Count; i++)
+                        Assert.Equal(step > 0, !net.Layers[i].Weights.Value.SequenceEqual(before[i]));
+                sgd.Step();
+            }
+            for (int i = 0; i < fused.Layers.Count; i++)
+            {
+                Assert.Equal(separate.Layers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits), fused.Layers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits));
+                Assert.Equal(separate.Layers[i].Bias.Value, fused.Layers[i].Bias.Value);
+            }
+        }
     }
 
     [Fact]
