@@ -28,7 +28,7 @@ public enum GemmPath
 /// packed by row blocks when C is wide (see <see cref="PackAMinColumns"/>).
 /// Packing every B was measured slower: for a batch of 16 the copy costs more than the product saves. But a thread
 /// that runs a panel's k chunk over at least <see cref="PanelCopyMinBlocks"/> row blocks first copies that chunk
-/// (≤ 16 KB) to a contiguous per-thread buffer, so it stays in L1 (hidden 512/1024: 2–4 KB between B's rows).
+/// to a contiguous per-thread buffer, whose lines do not evict each other (hidden 512/1024: 2–4 KB between B's rows).
 /// </remarks>
 public static unsafe class Gemm
 {
@@ -52,8 +52,8 @@ public static unsafe class Gemm
     /// <summary>
     /// Row blocks a thread must run over one k chunk of a B panel before that slice is copied to a contiguous
     /// buffer first: B read in place has rows Ldb floats apart, and with Ldb a multiple of 128 (hidden 128..1024)
-    /// the slice's cache lines fall into a few L1 sets and evict each other (4 KB aliasing). Copied once per
-    /// chunk, the slice stays in L1 for every row block; for a few blocks (batch 16) the copy costs more than it saves.
+    /// the slice's cache lines fall into a few cache sets and evict each other (4 KB aliasing). Copied once per
+    /// chunk, the slice stays cached for every row block; for a few blocks (batch 16) the copy costs more than it saves.
     /// </summary>
     private const int PanelCopyMinBlocks = 4;
 
@@ -160,9 +160,9 @@ public static unsafe class Gemm
         int rows = path == GemmPath.Vector512 ? Simd512.Rows : path == GemmPath.Vector256 ? Simd256.Rows : Simd128.Rows;
         var layout = Layout.Create(op, rows, 2 * width);
         float* packed = null;
-        float[] pack = PackBuffer(layout.PackLength);
+        float[] pack = Buffer(ref t_pack, layout.PackLength);
         bool packA = op.Rs == 1 && op.Cs != 1 && layout.RowBlocks >= 8 && op.N >= PackAMinColumns;
-        float[] packAStore = packA ? PackABuffer(layout.RowBlocks * rows * op.K) : [];
+        float[] packAStore = packA ? Buffer(ref t_packA, layout.RowBlocks * rows * op.K) : [];
         fixed (float* pp = pack, pa = packAStore)
         {
             var operands = op;
@@ -212,14 +212,6 @@ public static unsafe class Gemm
 
     [ThreadStatic] private static float[]? t_packA;
 
-    private static float[] PackABuffer(int length)
-    {
-        var buffer = t_packA;
-        if (buffer is null || buffer.Length < length)
-            t_packA = buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, buffer?.Length * 2 ?? 0), pinned: true);
-        return buffer;
-    }
-
     [ThreadStatic] private static PackAWork? t_packWork;
 
     private sealed class PackAWork : IKernelWork
@@ -259,11 +251,12 @@ public static unsafe class Gemm
         }
     }
 
-    private static float[] PackBuffer(int length)
+    /// <summary>This thread's pinned buffer in <paramref name="slot"/>, grown (at least doubled) when shorter than <paramref name="length"/>.</summary>
+    private static float[] Buffer(ref float[]? slot, int length)
     {
-        var buffer = t_pack;
+        var buffer = slot;
         if (buffer is null || buffer.Length < length)
-            t_pack = buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, buffer?.Length * 2 ?? 0), pinned: true);
+            slot = buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, buffer?.Length * 2 ?? 0), pinned: true);
         return buffer;
     }
 

@@ -53,7 +53,7 @@ public abstract class Optimizer
     /// <summary>Updates elements start.. of parameter <paramref name="index"/>: value and gradient are that range of them.</summary>
     protected abstract void Update(int index, int start, Span<float> value, Span<float> gradient);
 
-    /// <summary>One parameter's update cut into ranges of whole 64-byte lines, one per unit.</summary>
+    /// <summary>One parameter's update cut into ranges, one per unit, each starting at a multiple of 16 elements.</summary>
     private sealed class UpdateWork(Optimizer optimizer) : IKernelWork
     {
         private int _index;
