@@ -73,25 +73,19 @@ public class ErrorReportingTests
         Assert.Equal("keep me", File.ReadAllText(file));
     }
 
-    [Fact]
-    public void An_out_folder_that_cannot_be_created_is_a_one_line_usage_error()
+    /// <summary>
+    /// /dev/null is a file, so no folder can be made under it; /proc exists but takes no files: whoever runs the test
+    /// (root included), neither can be a result folder.
+    /// </summary>
+    [Theory]
+    [InlineData("/dev/null/results")]
+    [InlineData("/proc")]
+    public void An_out_folder_that_cannot_be_created_or_written_is_a_one_line_usage_error(string folder)
     {
-        // /dev/null is a file, so no folder can be made under it, whoever runs the test (root included).
-        var result = CliRunner.Run("compare", "--epochs", "1", "--out", "/dev/null/results");
+        var result = CliRunner.Run("compare", "--epochs", "1", "--out", folder);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--out '/dev/null/results'", result.Error);
-        Assert.Single(result.Error.Trim().Split('\n'));
-    }
-
-    [Fact]
-    public void An_out_folder_that_cannot_be_written_is_a_one_line_usage_error()
-    {
-        // /proc exists but takes no files, even from root.
-        var result = CliRunner.Run("compare", "--epochs", "1", "--out", "/proc");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--out '/proc'", result.Error);
+        Assert.Contains($"--out '{folder}'", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 

@@ -7,15 +7,6 @@ namespace ActRun.Core.Tests.Experiments;
 
 public class ExperimentRunnerTests
 {
-    private static ExperimentPlan Plan() => ExperimentPlan.Create(ConfigReader.Parse("""
-        dataset: {name: xor, train_size: 120, test_size: 60}
-        model: {hidden: [6]}
-        train: {epochs: 3, batch_size: 16}
-        seeds: 2
-        sweep:
-          model.activation: [relu, tanh]
-        """, "exp.yaml"));
-
     /// <summary>Cancels the token once a given run has finished its first epoch (what Ctrl-C does mid-run).</summary>
     private sealed class CancelAfterFirstEpoch(string runId, CancellationTokenSource cancel) : IRunObserver
     {
@@ -27,15 +18,12 @@ public class ExperimentRunnerTests
         public void RunFinished(PlannedRun run, RunResult result) { }
     }
 
-    private static IEnumerable<string> Numbers(string folder) =>
-        CsvTable.Read(Path.Combine(folder, ResultFolder.MetricsFile)).Select(r => string.Join(",", r.Where(kv => kv.Key != "epoch_seconds").Select(kv => kv.Value)));
-
     [Fact]
     public void A_run_cancelled_mid_way_is_trained_again_on_resume_without_duplicate_rows()
     {
         using var whole = new TempDirectory();
         using var cut = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         var data = ExperimentRunner.LoadData(plan.Runs, null);
         ExperimentRunner.Run(plan, whole.Path, new RunOptions(1), data);
 
@@ -50,7 +38,7 @@ public class ExperimentRunnerTests
         var resumed = ExperimentRunner.Run(plan, cut.Path, new RunOptions(2, Resume: true), data);
         Assert.Equal(2, resumed.Kept);
         Assert.Equal(2, resumed.Trained);
-        Assert.Equal(Numbers(whole.Path), Numbers(cut.Path));
+        Assert.Equal(SmallSweep.Numbers(whole.Path), SmallSweep.Numbers(cut.Path));
     }
 
     [Fact]
@@ -58,10 +46,10 @@ public class ExperimentRunnerTests
     {
         using var one = new TempDirectory();
         using var two = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         var data = ExperimentRunner.LoadData(plan.Runs, null);
         ExperimentRunner.Run(plan, one.Path, new RunOptions(1), data);
         ExperimentRunner.Run(plan, two.Path, new RunOptions(2), data);
-        Assert.Equal(Numbers(one.Path), Numbers(two.Path));
+        Assert.Equal(SmallSweep.Numbers(one.Path), SmallSweep.Numbers(two.Path));
     }
 }

@@ -8,15 +8,6 @@ namespace ActRun.Core.Tests.Results;
 /// <summary>Rows reach the disk as epochs complete, whole; whole files are replaced, never half-written.</summary>
 public class DurabilityTests
 {
-    private static ExperimentPlan Plan() => ExperimentPlan.Create(ConfigReader.Parse("""
-        dataset: {name: xor, train_size: 120, test_size: 60}
-        model: {hidden: [6]}
-        train: {epochs: 3, batch_size: 16}
-        seeds: 2
-        sweep:
-          model.activation: [relu, tanh]
-        """, "exp.yaml"));
-
     /// <summary>Reads metrics.csv from disk at every epoch, as another process would see it then.</summary>
     private sealed class MetricsOnDisk(string folder) : IRunObserver
     {
@@ -36,14 +27,11 @@ public class DurabilityTests
         public void RunFinished(PlannedRun run, RunResult result) { }
     }
 
-    private static IEnumerable<string> Numbers(string folder) =>
-        CsvTable.Read(Path.Combine(folder, ResultFolder.MetricsFile)).Select(r => string.Join(",", r.Where(kv => kv.Key != "epoch_seconds").Select(kv => kv.Value)));
-
     [Fact]
     public void Each_epoch_row_is_in_metrics_csv_when_the_epoch_completes()
     {
         using var dir = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         var observer = new MetricsOnDisk(dir.Path);
 
         ExperimentRunner.Run(plan, dir.Path, new RunOptions(2), ExperimentRunner.LoadData(plan.Runs, null), observer);
@@ -57,7 +45,7 @@ public class DurabilityTests
     {
         using var whole = new TempDirectory();
         using var cut = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         var data = ExperimentRunner.LoadData(plan.Runs, null);
         ExperimentRunner.Run(plan, whole.Path, new RunOptions(1), data);
         ExperimentRunner.Run(plan, cut.Path, new RunOptions(1), data);
@@ -74,14 +62,14 @@ public class DurabilityTests
         var resumed = ExperimentRunner.Run(plan, cut.Path, new RunOptions(2, Resume: true), data);
 
         Assert.Equal((3, 1), (resumed.Kept, resumed.Trained));
-        Assert.Equal(Numbers(whole.Path), Numbers(cut.Path));
+        Assert.Equal(SmallSweep.Numbers(whole.Path), SmallSweep.Numbers(cut.Path));
     }
 
     [Fact]
     public void A_completed_run_with_rows_missing_is_trained_again_on_resume()
     {
         using var dir = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         var data = ExperimentRunner.LoadData(plan.Runs, null);
         ExperimentRunner.Run(plan, dir.Path, new RunOptions(1), data);
         string metrics = Path.Combine(dir.Path, ResultFolder.MetricsFile);
@@ -129,7 +117,7 @@ public class DurabilityTests
     public void A_finished_experiment_leaves_no_temporary_files()
     {
         using var dir = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         ExperimentRunner.Run(plan, dir.Path, new RunOptions(2), ExperimentRunner.LoadData(plan.Runs, null));
 
         Assert.Empty(Directory.GetFiles(dir.Path, ".*"));
@@ -140,7 +128,7 @@ public class DurabilityTests
     public void A_damaged_metrics_file_is_a_config_error_naming_the_file_and_line()
     {
         using var dir = new TempDirectory();
-        var plan = Plan();
+        var plan = SmallSweep.Plan();
         ExperimentRunner.Run(plan, dir.Path, new RunOptions(1), ExperimentRunner.LoadData(plan.Runs, null));
         string metrics = Path.Combine(dir.Path, ResultFolder.MetricsFile);
         var lines = File.ReadAllLines(metrics);
