@@ -114,7 +114,7 @@ public class FileJoinTests
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
 
-        Assert.True(AgreeingNulls(csv, json) >= nulls, $"expected at least {nulls} NaN or empty values written as null:\n{json}");
+        Assert.True(AgreeingNonFiniteNulls(csv, json) >= nulls, $"expected at least {nulls} NaN or infinite values written as null:\n{json}");
     }
 
     private static readonly Lazy<string> SweepFolder = new(() =>
@@ -144,11 +144,15 @@ public class FileJoinTests
         return (csv.Out, json.Out, minNulls);
     }
 
+    /// <summary>Columns whose values are settings' texts, which may read as numbers (the sweep's learning rate).</summary>
+    private static readonly string[] TextColumns = ["lr"];
+
     /// <summary>
     /// Checks a JSON array against the CSV it stands for: one object per row, the header's names as keys in order, a
-    /// number for a finite number, null for an empty field, NaN or an infinity, the text otherwise. Returns the nulls.
+    /// number for a finite number, null for an empty field, NaN or an infinity, the text otherwise (never a number
+    /// as text, except in <see cref="TextColumns"/>). Returns how many NaN or infinite values became null.
     /// </summary>
-    private static int AgreeingNulls(string csvText, string json)
+    private static int AgreeingNonFiniteNulls(string csvText, string json)
     {
         using var reader = new CsvReader(new StringReader(csvText), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value)).ToList();
@@ -168,7 +172,7 @@ public class FileJoinTests
                 {
                     case JsonValueKind.Null:
                         Assert.True(text == "" || (number && !double.IsFinite(value)), $"{property.Name}: null for '{text}'");
-                        nulls++;
+                        if (text != "") nulls++;
                         break;
                     case JsonValueKind.Number:
                         Assert.True(number && double.IsFinite(value), $"{property.Name}: a number for '{text}'");
@@ -178,6 +182,7 @@ public class FileJoinTests
                         Assert.Equal(text, property.Value.GetBoolean() ? "true" : "false", ignoreCase: true);
                         break;
                     default:
+                        Assert.True(!number || TextColumns.Contains(property.Name), $"{property.Name}: the number '{text}' written as text");
                         Assert.Equal(text, property.Value.GetString());
                         break;
                 }
