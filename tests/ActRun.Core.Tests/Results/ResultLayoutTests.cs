@@ -19,6 +19,23 @@ public class ResultLayoutTests
         Assert.Equal(["run_id", .. plan.KeyColumns, "seed"], ResultFolder.RunColumns(plan));
     }
 
+    [Fact]
+    public void A_sweep_over_epochs_names_its_column_train_epochs_so_no_file_has_a_column_twice_and_it_resumes()
+    {
+        using var dir = new TempDirectory();
+        var plan = ExperimentPlan.Create(ConfigReader.Parse(
+            "dataset: {name: xor, train_size: 60, test_size: 30}\nmodel: {hidden: [4]}\nsweep:\n  train.epochs: [1, 2]\n", "exp.yaml"));
+        var data = ExperimentRunner.LoadData(plan.Runs, null);
+
+        ExperimentRunner.Run(plan, dir.Path, new RunOptions(1), data);
+        var resumed = ExperimentRunner.Run(plan, dir.Path, new RunOptions(1, Resume: true), data);
+
+        Assert.Equal((2, 0), (resumed.Kept, resumed.Trained));
+        Assert.Equal(["1", "2"], CsvTable.Read(dir.Combine(ResultFolder.RunsFile)).Select(r => r["train_epochs"]));
+        Assert.Equal(["1", "2"], CsvTable.Read(dir.Combine(ResultFolder.SummaryFile)).Select(r => r["epochs"]));
+        Assert.Equal("2", plan.Variants[1].Label);
+    }
+
     /// <summary>What ActRun wrote before the shared key columns: run_id last in metrics.csv, a variant label in layers.csv and regions.csv.</summary>
     [Fact]
     public void A_folder_in_the_previous_layout_resumes_without_training_and_is_rewritten_in_the_current_one()
