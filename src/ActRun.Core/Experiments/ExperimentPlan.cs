@@ -36,7 +36,7 @@ public sealed class ExperimentPlan
     /// </summary>
     public IReadOnlyList<string> KeyColumns => KeyConfigKeys(SweptKeys).Select(k => k.Column).ToList();
 
-    /// <summary>The settings that are key columns whether swept or not: what a reader needs to tell any two experiments' rows apart.</summary>
+    /// <summary>The settings that are key columns whether swept or not, so every summary says which data and model it measured.</summary>
     private static readonly string[] AlwaysKeys = ["model.activation", "dataset.name", "model.hidden"];
 
     private static IReadOnlyList<ConfigKey> KeyConfigKeys(IReadOnlyList<ConfigKey> swept) =>

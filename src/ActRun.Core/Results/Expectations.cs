@@ -21,18 +21,13 @@ public static class Expectations
     public static IEnumerable<string> Misses(ExperimentConfig config, IReadOnlyList<SummaryRecord> rows) =>
         from row in rows
         where row.WithinExpected == false
-        from range in config.Expect.Where(e => MatchesLabel(config, row, e.Key)).SelectMany(e => e.Value)
+        from range in config.Expect.Where(e => MatchesLabel(row, e.Key)).SelectMany(e => e.Value)
         let v = Value(row, range.Key)
         where !(v >= range.Value[0] && v <= range.Value[1])
         select $"{row.Label}: {range.Key} {F(v)} is outside the expected [{F(range.Value[0])}, {F(range.Value[1])}]";
 
-    // The row's swept values only (as its variant has them): a dataset or hidden column that is not swept is no part of the label.
-    private static bool MatchesLabel(ExperimentConfig config, SummaryRecord row, string label)
-    {
-        var swept = config.Sweep.Keys.Select(k => ConfigKeys.Find(k)?.Column).ToHashSet();
-        return row.Expected is not null &&
-               new Variant(0, row.SweepValues.Where(v => swept.Contains(v.Column)).Select(v => new SweptValue(v.Column, v.Column, v.Value)).ToList(), row.Activation).Matches(label);
-    }
+    private static bool MatchesLabel(SummaryRecord row, string label) =>
+        row.Expected is not null && new Variant(0, row.SweepValues.Select(v => new SweptValue(v.Column, v.Column, v.Value)).ToList(), row.Activation).Matches(label);
 
     private static double Value(SummaryRecord row, string metric) => metric switch
     {
