@@ -96,7 +96,7 @@ public class EcosystemTests
             var result = CliRunner.Run("evaluate", model, "--format", "json");
 
             Assert.True(result.ExitCode == 0, result.Error);
-            var json = JsonDocument.Parse(result.Out).RootElement;
+            var json = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Single();
             Assert.Equal(last.TestLoss, json.GetProperty("loss").GetDouble());
             Assert.Equal(last.TestAccuracy, json.GetProperty("accuracy").GetDouble());
             Assert.Equal("test", json.GetProperty("split").GetString());

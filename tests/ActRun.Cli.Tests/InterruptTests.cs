@@ -45,6 +45,6 @@ public class InterruptTests
             Assert.Equal($"cancelled after epoch {epochs}", row.Status);
             Assert.Equal(Enumerable.Range(1, epochs), metrics.Where(m => m.Activation == row.Activation).Select(m => m.Epoch));
         }
-        Assert.StartsWith("activation,seeds,", await stdout);
+        Assert.StartsWith("activation,dataset,hidden,seeds,", await stdout);
     }
 }

@@ -39,8 +39,7 @@ public class RunCommandTests
 
         var metrics = Rows(dir, "metrics.csv");
         Assert.Equal(2 * 2 * 2 * 3, metrics.Count);
-        Assert.Equal(["activation", "lr", "seed", "epoch"], metrics[0].Keys.Take(4));
-        Assert.Contains("run_id", metrics[0].Keys);
+        Assert.Equal(["run_id", "activation", "dataset", "hidden", "lr", "seed", "epoch"], metrics[0].Keys.Take(7));
 
         var summary = Rows(dir, "summary.csv");
         Assert.Equal(["relu/0.02", "relu/0.05", "linear/0.02", "linear/0.05"], summary.Select(r => $"{r["activation"]}/{r["lr"]}"));

@@ -16,8 +16,16 @@ namespace ActRun.Core.Experiments;
 /// </summary>
 public sealed record ConfigKey(string Path, string Expected, Func<ExperimentConfig, string> Get, Action<ExperimentConfig, YamlNode, ConfigOrigin> Set)
 {
-    /// <summary>The column name in metrics.csv and summary.csv: the key's last segment (<c>train.lr</c> → <c>lr</c>).</summary>
-    public string Column => Path[(Path.LastIndexOf('.') + 1)..] switch { "name" when Path == "dataset.name" => "dataset", var s => s };
+    /// <summary>
+    /// The key column in the result files (and the name in variant labels): the key's last segment (<c>train.lr</c> →
+    /// <c>lr</c>), except <c>train_epochs</c>, as <c>epochs</c> is already a column of runs.csv and summary.csv.
+    /// </summary>
+    public string Column => Path[(Path.LastIndexOf('.') + 1)..] switch
+    {
+        "name" when Path == "dataset.name" => "dataset",
+        "epochs" when Path == "train.epochs" => "train_epochs",
+        var s => s,
+    };
 }
 
 /// <summary>The one table of settable keys, with their types and checks.</summary>

@@ -26,8 +26,21 @@ public sealed class ExperimentPlan
     public IReadOnlyList<Variant> Variants { get; }
     public IReadOnlyList<PlannedRun> Runs { get; }
 
-    /// <summary>The extra columns of metrics.csv and summary.csv: each swept key's last segment, except activation (always there).</summary>
+    /// <summary>The columns of the swept keys: each swept key's last segment, except activation (always a key column).</summary>
     public IReadOnlyList<string> SweepColumns => SweptKeys.Select(k => k.Column).Where(c => c != "activation").ToList();
+
+    /// <summary>
+    /// The columns that name a run's variant, in summary.csv and after run_id in every per-run file (runs.csv,
+    /// metrics.csv, layers.csv, regions.csv): the activation, the dataset and the hidden layer widths always, then
+    /// every other swept key in sweep order. The one definition of a result folder's key columns.
+    /// </summary>
+    public IReadOnlyList<string> KeyColumns => KeyConfigKeys(SweptKeys).Select(k => k.Column).ToList();
+
+    /// <summary>The settings that are key columns whether swept or not, so every summary says which data and model it measured.</summary>
+    private static readonly string[] AlwaysKeys = ["model.activation", "dataset.name", "model.hidden"];
+
+    private static IReadOnlyList<ConfigKey> KeyConfigKeys(IReadOnlyList<ConfigKey> swept) =>
+        [.. AlwaysKeys.Select(path => ConfigKeys.Find(path)!), .. swept.Where(k => !AlwaysKeys.Contains(k.Path))];
 
     public static ExperimentPlan Create(ExperimentConfig config)
     {
@@ -37,6 +50,7 @@ public sealed class ExperimentPlan
             throw config.ErrorAt($"sweep:{columns.Last().Path}", $"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
 
         var seeds = config.RunSeeds();
+        var keys = KeyConfigKeys(swept);
         var variants = new List<Variant>();
         var runs = new List<PlannedRun>();
         foreach (var point in Grid(swept.Select(k => config.Sweep[k.Path]).ToList()))
@@ -48,7 +62,11 @@ public sealed class ExperimentPlan
                 ConfigKeys.SetText(variantConfig, swept[k], point[k], new ConfigOrigin($"sweep {swept[k].Path}"));
                 values.Add(new SweptValue(swept[k].Path, swept[k].Column, point[k]));
             }
-            var variant = new Variant(variants.Count, values, variantConfig.Model.Activation);
+            // Values are stored canonical (as sweep values are), so a swept key's text here is its sweep value.
+            var variant = new Variant(variants.Count, values, variantConfig.Model.Activation)
+            {
+                Keys = keys.Select(k => (k.Column, k.Get(variantConfig))).ToList(),
+            };
             variants.Add(variant);
             var data = DataSpec.From(variantConfig);
             Check(variantConfig, variant, data);

@@ -94,8 +94,8 @@ public static class ExperimentRunner
         var (parallelRuns, kernelThreads) = ShareThreads(options.Threads, todo.Length);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelRuns };
         using (var metricsFile = new RowAppender(Path.Combine(folder, ResultFolder.MetricsFile), CsvTable.FormatRows([ResultFolder.MetricsHeader(sliced)])))
-        using (var layersFile = new RowAppender(Path.Combine(folder, ResultFolder.LayersFile), CsvFiles.Header<LayerRecord>()))
-        using (var regionsFile = new RowAppender(Path.Combine(folder, ResultFolder.RegionsFile), CsvFiles.Header<RegionRecord>()))
+        using (var layersFile = new RowAppender(Path.Combine(folder, ResultFolder.LayersFile), CsvTable.FormatRows([ResultFolder.RecordsHeader<LayerRecord>(sliced)])))
+        using (var regionsFile = new RowAppender(Path.Combine(folder, ResultFolder.RegionsFile), CsvTable.FormatRows([ResultFolder.RecordsHeader<RegionRecord>(sliced)])))
         {
             Parallel.ForEach(todo, parallel, run =>
             {
@@ -123,8 +123,8 @@ public static class ExperimentRunner
                 var record = new RunRecord(run.RunId, RunRecord.StatusText(result.Status), result.Epochs.Count, started, DateTime.UtcNow, version, commit);
                 var runLayers = result.Layers.Select(l => LayerRow(run, l)).ToList();
                 var runRegions = result.Regions.Select(g => new RegionRecord { RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, X1 = g.X1, X2 = g.X2, P = g.P }).ToList();
-                layersFile.Append(CsvFiles.FormatRows(runLayers));
-                regionsFile.Append(CsvFiles.FormatRows(runRegions));
+                layersFile.Append(CsvTable.FormatRows(ResultFolder.RecordRows(run, runLayers)));
+                regionsFile.Append(CsvTable.FormatRows(ResultFolder.RecordRows(run, runRegions)));
                 lock (gate)
                 {
                     records[run.RunId] = record;

@@ -10,6 +10,12 @@ public sealed record SweptValue(string Key, string Column, string Value);
 /// </summary>
 public sealed record Variant(int Index, IReadOnlyList<SweptValue> Values, string Activation)
 {
+    /// <summary>
+    /// The variant's value of each of the plan's <see cref="ExperimentPlan.KeyColumns"/>, as (column, value) in that
+    /// order: what names it in summary.csv and in every per-run file.
+    /// </summary>
+    public IReadOnlyList<(string Column, string Value)> Keys { get; init; } = [];
+
     public string Label => Values.Count switch
     {
         0 => Activation,

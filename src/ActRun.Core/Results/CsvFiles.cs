@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -48,6 +49,21 @@ public static class CsvFiles
             csv.NextRecord();
         }
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The columns of <typeparamref name="T"/>'s records in file order, as <see cref="Write{T}"/> writes them: each
+    /// column's name and how to read its value off a record (for files and outputs built from the same records).
+    /// </summary>
+    public static IReadOnlyList<(string Name, Func<T, object?> Value)> Columns<T>()
+    {
+        var map = new CsvContext(Configuration).AutoMap<T>();
+        return map.MemberMaps.Where(m => !m.Data.Ignore && m.Data.Member is PropertyInfo).OrderBy(m => m.Data.Index).Select(m =>
+        {
+            var property = (PropertyInfo)m.Data.Member!;
+            string name = m.Data.Names.Count > 0 ? m.Data.Names[m.Data.NameIndex] : property.Name;
+            return (name, (Func<T, object?>)(record => property.GetValue(record)));
+        }).ToList();
     }
 
     private static readonly CsvConfiguration NoHeader = new(CultureInfo.InvariantCulture) { NewLine = "\n", HasHeaderRecord = false };

@@ -5,13 +5,17 @@ namespace ActRun.Core.Results;
 /// <summary>
 /// One row of layers.csv: one run, epoch and layer (1 = first hidden layer; the last is the output layer).
 /// Norms are Frobenius norms of the layer's kernel; grad_norm and update_ratio are means over the epoch's
-/// steps; the activation statistics come from a fixed probe batch after the epoch.
+/// steps; the activation statistics come from a fixed probe batch after the epoch. In the file the run's key
+/// columns come between run_id and seed (<see cref="ResultFolder.RecordsHeader{T}"/>).
 /// </summary>
 public sealed class LayerRecord
 {
     [Name("run_id")] public string RunId { get; set; } = "";
-    /// <summary>The variant's label (the activation when only activations are compared); the plots group by it.</summary>
-    [Name("variant")] public string Activation { get; set; } = "";
+    /// <summary>
+    /// The activation (a key column; "variant" in files of ActRun before the key columns). A report replaces it by
+    /// the variant's label (the activation when only activations are compared): the plots group by it.
+    /// </summary>
+    [Name("activation", "variant")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("epoch")] public int Epoch { get; set; }
     [Name("layer")] public int Layer { get; set; }
@@ -27,11 +31,15 @@ public sealed class LayerRecord
     [Name("saturated_fraction")] public double SaturatedFraction { get; set; }
 }
 
-/// <summary>One row of regions.csv: a trained 2-D network's output at one grid point (probability of class 1).</summary>
+/// <summary>
+/// One row of regions.csv: a trained 2-D network's output at one grid point (probability of class 1). In the file
+/// the run's key columns come between run_id and seed.
+/// </summary>
 public sealed class RegionRecord
 {
     [Name("run_id")] public string RunId { get; set; } = "";
-    [Name("variant")] public string Activation { get; set; } = "";
+    /// <summary>The activation, or in a report the variant's label (as <see cref="LayerRecord.Activation"/>).</summary>
+    [Name("activation", "variant")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("x1")] public float X1 { get; set; }
     [Name("x2")] public float X2 { get; set; }

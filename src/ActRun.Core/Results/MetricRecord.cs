@@ -2,9 +2,13 @@ using CsvHelper.Configuration.Attributes;
 
 namespace ActRun.Core.Results;
 
-/// <summary>The fixed columns of a metrics.csv row (one run and epoch), for reading the file back; swept keys add columns.</summary>
+/// <summary>
+/// The columns of a metrics.csv row (one run and epoch) that every folder has, for reading the file back; the
+/// other key columns (dataset, hidden, swept keys) come between activation and seed.
+/// </summary>
 public sealed class MetricRecord
 {
+    [Name("run_id")] public string RunId { get; set; } = "";
     [Name("activation")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("epoch")] public int Epoch { get; set; }
@@ -14,5 +18,4 @@ public sealed class MetricRecord
     [Name("test_accuracy")] public double TestAccuracy { get; set; }
     /// <summary>Training time of this epoch alone (no evaluation).</summary>
     [Name("epoch_seconds")] public double EpochSeconds { get; set; }
-    [Name("run_id")] public string RunId { get; set; } = "";
 }

@@ -25,7 +25,16 @@ public static class ResultFolder
     public const string ModelsFolder = "models";
 
     private static readonly string[] EpochColumns =
-        ["seed", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds", "run_id"];
+        ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
+
+    /// <summary>
+    /// The columns every per-run file starts with, so that the files join on run_id and filter alike: run_id, the
+    /// plan's key columns (<see cref="ExperimentPlan.KeyColumns"/>, the same as summary.csv's), then seed.
+    /// </summary>
+    public static IReadOnlyList<string> RunColumns(ExperimentPlan plan) => ["run_id", .. plan.KeyColumns, "seed"];
+
+    /// <summary>A run's values under <see cref="RunColumns"/>.</summary>
+    public static IReadOnlyList<object?> RunFields(PlannedRun run) => [run.RunId, .. run.Variant.Keys.Select(k => (object?)k.Value), run.Seed];
 
     /// <summary>A new folder under results/ named by time and name (never an existing one).</summary>
     public static string NewDefaultPath(string name, DateTime now)
@@ -86,30 +95,28 @@ public static class ResultFolder
     /// <summary>runs.csv: one row per run that has started, in plan order.</summary>
     public static void WriteRuns(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, RunRecord> records)
     {
-        var columns = plan.SweepColumns;
-        string[] header = ["run_id", "activation", .. columns, "seed_index", "seed", "status", "epochs", "started", "finished", "actrun_version", "git_commit", "settings"];
+        string[] header = [.. RunColumns(plan), "seed_index", "status", "epochs", "started", "finished", "actrun_version", "git_commit", "settings"];
         var rows = plan.Runs.Where(r => records.ContainsKey(r.RunId)).Select(run =>
         {
             var rec = records[run.RunId];
             return (IReadOnlyList<object?>)[
-                run.RunId, run.Variant.Activation, .. SweepValues(run, columns), run.SeedIndex, run.Seed, rec.Status, rec.Epochs,
+                .. RunFields(run), run.SeedIndex, rec.Status, rec.Epochs,
                 RunRecord.Time(rec.Started), RunRecord.Time(rec.Finished), rec.Version, rec.Commit, run.SettingsLine];
         });
         CsvTable.Write(Path.Combine(folder, RunsFile), header, rows);
     }
 
-    /// <summary>metrics.csv: one row per run and epoch, in plan order: activation, the swept columns, then the epoch's numbers.</summary>
+    /// <summary>metrics.csv: one row per run and epoch, in plan order: the run's columns, then the epoch's numbers.</summary>
     public static void WriteMetrics(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, StoredRun> runs) =>
         CsvTable.Write(Path.Combine(folder, MetricsFile), MetricsHeader(plan),
             plan.Runs.Where(r => runs.ContainsKey(r.RunId)).SelectMany(run => MetricsRows(plan, run, runs[run.RunId].Epochs)));
 
-    public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) => ["activation", .. plan.SweepColumns, .. EpochColumns];
+    public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) => [.. RunColumns(plan), .. EpochColumns];
 
     /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/>.</summary>
     public static IEnumerable<IReadOnlyList<object?>> MetricsRows(ExperimentPlan plan, PlannedRun run, IEnumerable<EpochMetrics> epochs) =>
         epochs.Select(e => (IReadOnlyList<object?>)[
-            run.Variant.Activation, .. SweepValues(run, plan.SweepColumns), run.Seed, e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy,
-            e.EpochSeconds, run.RunId]);
+            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds]);
 
     /// <summary>layers.csv: per-layer diagnostics of every run with any, in plan order (no file without any).</summary>
     public static void WriteLayers(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<LayerRecord>> layers) =>
@@ -123,7 +130,29 @@ public static class ResultFolder
     {
         // An old file would otherwise keep the rows of runs that are not there any more.
         if (rows.Count == 0) File.Delete(path);
-        else CsvFiles.Write(path, plan.Runs.Where(r => rows.ContainsKey(r.RunId)).SelectMany(r => rows[r.RunId]));
+        else CsvTable.Write(path, RecordsHeader<T>(plan), plan.Runs.Where(r => rows.ContainsKey(r.RunId)).SelectMany(r => RecordRows(r, rows[r.RunId])));
+    }
+
+    /// <summary>
+    /// The header of a per-run file of <typeparamref name="T"/> records (layers.csv, regions.csv): <see cref="RunColumns"/>,
+    /// then the record's own columns (its CSV columns that are not run columns: epoch, layer, … or x1, x2, p).
+    /// </summary>
+    public static IReadOnlyList<string> RecordsHeader<T>(ExperimentPlan plan) => [.. RunColumns(plan), .. OwnColumns<T>(plan).Select(c => c.Name)];
+
+    /// <summary>A run's records as rows under <see cref="RecordsHeader{T}"/>.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> RecordRows<T>(PlannedRun run, IEnumerable<T> records)
+    {
+        var own = OwnColumns<T>(run.Variant.Keys.Select(k => k.Column));
+        return records.Select(r => (IReadOnlyList<object?>)[.. RunFields(run), .. own.Select(c => c.Value(r))]);
+    }
+
+    private static IReadOnlyList<(string Name, Func<T, object?> Value)> OwnColumns<T>(ExperimentPlan plan) => OwnColumns<T>(plan.KeyColumns);
+
+    // The record carries run_id and seed for reading the file back; the run's columns come first instead.
+    private static IReadOnlyList<(string Name, Func<T, object?> Value)> OwnColumns<T>(IEnumerable<string> keyColumns)
+    {
+        var run = keyColumns.Concat(["run_id", "seed"]).ToHashSet();
+        return CsvFiles.Columns<T>().Where(c => !run.Contains(c.Name)).ToList();
     }
 
     /// <summary>Rows of a per-run diagnostics file already in a folder (for --resume), by run id; none when absent.</summary>
@@ -184,7 +213,7 @@ public static class ResultFolder
     public static void WriteSummaryCsv(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
         bool expectations = plan.Config.Expect.Count > 0;
-        var template = summary.Count > 0 ? summary[0] : new SummaryRecord { SweepValues = plan.SweepColumns.Select(c => (c, "")).ToList() };
+        var template = summary.Count > 0 ? summary[0] : new SummaryRecord { SweepValues = plan.KeyColumns.Skip(1).Select(c => (c, "")).ToList() };
         var header = template.Fields(expectations).Select(f => f.Column).ToList();
         CsvTable.WriteTo(output, header, summary.Select(row => (IReadOnlyList<object?>)row.Fields(expectations).Select(f => f.Value).ToList()));
     }
@@ -225,9 +254,6 @@ public static class ResultFolder
         }
         return result;
     }
-
-    private static IEnumerable<object?> SweepValues(PlannedRun run, IReadOnlyList<string> columns) =>
-        columns.Select(c => (object?)run.Variant.Values.First(v => v.Column == c).Value);
 
     private static string Field(Dictionary<string, string> row, string column, string file, int line) =>
         row.TryGetValue(column, out string? v) ? v : throw new ConfigException($"{file}: line {line}: no '{column}' column; is this an ActRun result folder?");

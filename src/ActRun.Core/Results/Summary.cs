@@ -16,7 +16,7 @@ public static class Summary
             var row = Summarize(group.Select(r => r.Result).ToList());
             row.Activation = variant.Activation;
             row.Label = variant.Label;
-            row.SweepValues = variant.Values.Where(v => v.Column != "activation").Select(v => (v.Column, v.Value)).ToList();
+            row.SweepValues = variant.Keys.Skip(1).ToList();
             Expectations.Apply(plan.Config, variant, row);
             rows.Add(row);
         }
@@ -24,17 +24,18 @@ public static class Summary
     }
 
     /// <summary>
-    /// A baseline's row: one fit, so no spread; "epochs" is 0 (it is not trained in epochs). The dataset column, when
-    /// datasets are swept, names its dataset; other swept columns are empty.
+    /// A baseline's row: one fit, so no spread; "epochs" is 0 (it is not trained in epochs). The dataset column and
+    /// swept dataset settings name its data; the other key columns (hidden, ...) are empty.
     /// </summary>
     public static SummaryRecord ForBaseline(ExperimentPlan plan, BaselineRecord baseline)
     {
         var run = plan.Runs.First(r => r.Data.Key == baseline.Dataset);
+        var data = plan.SweptKeys.Where(k => k.Path.StartsWith("dataset.", StringComparison.Ordinal)).Select(k => k.Column).Append("dataset").ToHashSet();
         return new SummaryRecord
         {
             Activation = baseline.Baseline,
             Label = baseline.Baseline,
-            SweepValues = plan.SweepColumns.Select(c => (c, c == "dataset" ? run.Variant.Values.First(v => v.Column == c).Value : "")).ToList(),
+            SweepValues = run.Variant.Keys.Skip(1).Select(k => (k.Column, data.Contains(k.Column) ? k.Value : "")).ToList(),
             Seeds = 1,
             Epochs = 0,
             TestAccuracy = baseline.TestAccuracy,

@@ -5,9 +5,9 @@ namespace ActRun.Core.Results;
 /// <summary>
 /// One row of summary.csv: one variant over its seeds. Means are over seeds of the final epoch; standard
 /// deviations are sample deviations (empty with one seed), and the 95% confidence interval of the mean uses
-/// Student's t. best_* is the epoch whose mean test accuracy is highest. Swept keys other than the activation
-/// come as extra columns after it (<see cref="SweepValues"/>); expected/within_expected when the config has
-/// <c>expect:</c> ranges.
+/// Student's t. best_* is the epoch whose mean test accuracy is highest. The variant's other key columns (the
+/// dataset, the hidden layer widths, then the other swept keys) come after the activation (<see cref="SweepValues"/>);
+/// expected/within_expected when the config has <c>expect:</c> ranges.
 /// </summary>
 public sealed class SummaryRecord
 {
@@ -39,13 +39,13 @@ public sealed class SummaryRecord
 
     /// <summary>The variant's label (<c>relu</c>, <c>activation=relu lr=0.02</c>), for messages; not a column.</summary>
     [Ignore] public string Label { get; set; } = "";
-    /// <summary>Swept values other than the activation, as (column, value), in sweep order.</summary>
+    /// <summary>The key columns after the activation (<see cref="Experiments.ExperimentPlan.KeyColumns"/>), as (column, value).</summary>
     [Ignore] public IReadOnlyList<(string Column, string Value)> SweepValues { get; set; } = [];
     /// <summary>The expected ranges that apply to this variant (<c>test_accuracy in [0.96, 1]</c>), or null without any.</summary>
     [Ignore] public string? Expected { get; set; }
     [Ignore] public bool? WithinExpected { get; set; }
 
-    /// <summary>The row's columns in file order: activation, the swept columns, the statistics, then expectations when asked.</summary>
+    /// <summary>The row's columns in file order: activation, the other key columns, the statistics, then expectations when asked.</summary>
     public IReadOnlyList<(string Column, object? Value)> Fields(bool withExpectations) =>
     [
         ("activation", Activation),

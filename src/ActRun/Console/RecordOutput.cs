@@ -1,23 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ActRun.Core.Results;
 
 namespace ActRun.Console;
 
-/// <summary>Records as CSV (the same columns as the files) or JSON (snake_case) on stdout, for scripts.</summary>
+/// <summary>Records as CSV or JSON on stdout, for scripts: the same columns as the files, JSON keys named as the CSV columns.</summary>
 public static class RecordOutput
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = true,
-    };
-
     public static void Write<T>(TextWriter output, string format, IEnumerable<T> records)
     {
         if (format == "json")
-            output.WriteLine(JsonSerializer.Serialize(records, Json));
+            JsonTable.WriteTo(output, records);
         else
             CsvFiles.WriteTo(output, records);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ActRun.Core.Experiments;
 using ActRun.Core.Results;
 
@@ -26,30 +25,9 @@ public static class SummaryOutput
 
     private static void WriteJson(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var row in summary)
-            {
-                json.WriteStartObject();
-                foreach (var (column, value) in row.Fields(plan.Config.Expect.Count > 0))
-                {
-                    switch (value)
-                    {
-                        case null: json.WriteNull(column); break;
-                        case double d when double.IsFinite(d): json.WriteNumber(column, d); break;
-                        case double d: json.WriteString(column, d.ToString(CultureInfo.InvariantCulture)); break;
-                        case int i: json.WriteNumber(column, i); break;
-                        case bool b: json.WriteBoolean(column, b); break;
-                        default: json.WriteString(column, value.ToString()); break;
-                    }
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        bool expectations = plan.Config.Expect.Count > 0;
+        var header = summary.Count > 0 ? summary[0].Fields(expectations).Select(f => f.Column).ToList() : [];
+        JsonTable.WriteTo(output, header, summary.Select(row => (IReadOnlyList<object?>)row.Fields(expectations).Select(f => f.Value).ToList()));
     }
 
     /// <summary>
@@ -70,7 +48,7 @@ public static class SummaryOutput
             string ci = row.TestAccuracyCi95Low is double low ? $"{F(low)}..{F(row.TestAccuracyCi95High)}" : "-";
             return (IReadOnlyList<string>)
             [
-                row.Activation, .. row.SweepValues.Select(v => v.Value),
+                row.Activation, .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
                 F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
                 $"{F(row.BestTestAccuracy)}@{row.BestEpoch.ToString(CultureInfo.InvariantCulture)}", row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 row.Seeds.ToString(CultureInfo.InvariantCulture), row.Status,

@@ -54,8 +54,8 @@ public class DurabilityTests
         string runs = Path.Combine(cut.Path, ResultFolder.RunsFile), metrics = Path.Combine(cut.Path, ResultFolder.MetricsFile);
         File.WriteAllLines(runs, File.ReadAllLines(runs).Select(l => l.StartsWith(victim.RunId) ? l.Replace(",ok,3,", ",running,0,") : l), new System.Text.UTF8Encoding(false));
         var lines = File.ReadAllLines(metrics).ToList();
-        string torn = lines.Last(l => l.EndsWith(victim.RunId));
-        File.WriteAllText(metrics, string.Join("\n", lines.Where(l => !l.EndsWith(victim.RunId) || !l.Contains(",3,"))) + "\n" + torn[..(torn.Length / 2)]);
+        string torn = lines.Last(l => l.StartsWith(victim.RunId));
+        File.WriteAllText(metrics, string.Join("\n", lines.Where(l => !l.StartsWith(victim.RunId) || !l.Contains(",3,"))) + "\n" + torn[..(torn.Length / 2)]);
 
         var stored = ResultFolder.Load(cut.Path);
         Assert.Equal(2, stored[victim.RunId].Epochs.Count);
@@ -74,7 +74,7 @@ public class DurabilityTests
         ExperimentRunner.Run(plan, dir.Path, new RunOptions(1), data);
         string metrics = Path.Combine(dir.Path, ResultFolder.MetricsFile);
         var victim = plan.Runs[0];
-        File.WriteAllLines(metrics, File.ReadAllLines(metrics).Where(l => !(l.EndsWith(victim.RunId) && l.Contains(",2,"))));
+        File.WriteAllLines(metrics, File.ReadAllLines(metrics).Where(l => !(l.StartsWith(victim.RunId) && l.Contains(",2,"))));
 
         var resumed = ExperimentRunner.Run(plan, dir.Path, new RunOptions(1, Resume: true), data);
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using ActRun.Console;
 using ActRun.Core.Data;
 using ActRun.Core.Models;
@@ -35,20 +34,13 @@ public static class EvaluateAction
                 CsvTable.WriteTo(output, Columns, [[s.Model, s.Dataset, s.Split, s.Samples, s.Loss, s.Accuracy]]);
                 break;
             case "json":
-                output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["model"] = s.Model, ["dataset"] = s.Dataset, ["split"] = s.Split, ["samples"] = s.Samples,
-                    ["loss"] = Number(s.Loss), ["accuracy"] = Number(s.Accuracy),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                JsonTable.WriteTo(output, Columns, [[s.Model, s.Dataset, s.Split, s.Samples, s.Loss, s.Accuracy]]);
                 break;
             default:
                 TextTable.Write(output, Columns, [[s.Model, s.Dataset, s.Split, s.Samples.ToString(CultureInfo.InvariantCulture), F(s.Loss), F(s.Accuracy)]], rightAlignedFrom: 3);
                 break;
         }
     }
-
-    /// <summary>JSON has no NaN: a regression model's accuracy is null.</summary>
-    private static double? Number(double v) => double.IsFinite(v) ? v : null;
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("F4", CultureInfo.InvariantCulture) : "-";
 }
