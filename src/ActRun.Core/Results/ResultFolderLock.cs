@@ -72,11 +72,21 @@ public sealed class ResultFolderLock : IDisposable
     }
 
     /// <summary>
-    /// Who holds the folder, from its owner file: "actrun run (pid 1234 on host h, since ...)". An owner file that is
-    /// missing, damaged, or names a process of this host that is gone (a holder that was killed; the new holder has
-    /// not written its own yet) says only "another actrun process".
+    /// Who holds the folder, from its owner file: "actrun run (pid 1234 on host h, since ...)". The holder writes that
+    /// file just after it takes the lock, so a writer refused in between waits a moment for it. An owner file that stays
+    /// missing or damaged, or names a process of this host that is gone, says only "another actrun process".
     /// </summary>
     private static string Holder(string folder)
+    {
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            if (Owner(folder) is { } owner) return owner;
+            Thread.Sleep(10);
+        }
+        return "another actrun process";
+    }
+
+    private static string? Owner(string folder)
     {
         try
         {
@@ -94,7 +104,7 @@ public sealed class ResultFolderLock : IDisposable
         {
             // No owner file (yet): the holder is still unnamed.
         }
-        return "another actrun process";
+        return null;
     }
 
     /// <summary>Removes the owner file while the lock is still held (no other writer can have written its own yet), then releases the lock.</summary>
