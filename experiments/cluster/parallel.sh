@@ -23,4 +23,5 @@ seq 1 "$n" | parallel --halt now,fail=1 -j "$n" \
   "$actrun run '$config' --shard {}/$n --out '$out/shard-{}' --resume --parallel 1 --quiet --format csv > '$out/logs/shard-{}.log' 2>&1"
 shards=()
 for i in $(seq 1 "$n"); do shards+=("$out/shard-$i"); done
-$actrun merge "${shards[@]}" --out "$out/merged"
+# The merged folder is made from the shards alone: a rerun replaces it (--overwrite), as the shards resume.
+$actrun merge "${shards[@]}" --out "$out/merged" --overwrite

@@ -32,13 +32,14 @@ set -euo pipefail
 $actrun run "$config" --shard "\${SLURM_ARRAY_TASK_ID}/$n" --out "$out/shard-\${SLURM_ARRAY_TASK_ID}" --resume --parallel $cpus --quiet --format csv
 JOB
 shards=$(for i in $(seq 1 "$n"); do printf ' "%s"' "$out/shard-$i"; done)
+# The merged folder is made from the shards alone: a resubmission replaces it (--overwrite), as the shards resume.
 cat > "$out/merge.sbatch" <<JOB
 #!/usr/bin/env bash
 #SBATCH --job-name=actrun-merge
 #SBATCH --cpus-per-task=1
 #SBATCH --output=$out/logs/merge.log
 set -euo pipefail
-$actrun merge$shards --out "$out/merged" --format csv
+$actrun merge$shards --out "$out/merged" --overwrite --format csv
 JOB
 
 array=$(sbatch --parsable --array="1-$n" "$out/shard.sbatch")

@@ -77,6 +77,7 @@ public static class CliApp
         (int code, string line) = e switch
         {
             ConfigException => (ExitCodes.Usage, e.Message),
+            FolderInUseException => (ExitCodes.FolderInUse, e.Message),
             DataException => (ExitCodes.Data, e.Message),
             OperationCanceledException => (ExitCodes.Interrupted, "interrupted."),
             IOException or UnauthorizedAccessException => (ExitCodes.Failure, e.Message),

@@ -12,6 +12,8 @@ public static class ExitCodes
     public const int Data = 3;
     /// <summary>A result fell outside the range its config expects, and --check was given.</summary>
     public const int Check = 4;
+    /// <summary>The result folder is being written by another process (one writer per folder); nothing was touched.</summary>
+    public const int FolderInUse = 5;
     /// <summary>Interrupted (Ctrl-C).</summary>
     public const int Interrupted = 130;
 }

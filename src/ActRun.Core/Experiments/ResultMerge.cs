@@ -9,7 +9,17 @@ namespace ActRun.Core.Experiments;
 /// </summary>
 public static class ResultMerge
 {
+    /// <summary>What the folders hold together, read and checked before anything is written.</summary>
+    public sealed record Merged(ExperimentPlan Plan, string ConfigText, IReadOnlyDictionary<string, StoredRun> Runs, IReadOnlyList<BaselineRecord> Baselines);
+
     public static (ExperimentPlan Plan, IReadOnlyList<SummaryRecord> Summary) Merge(IReadOnlyList<string> folders, string outFolder)
+    {
+        var merged = Read(folders);
+        return (merged.Plan, Write(merged, outFolder));
+    }
+
+    /// <summary>Reads the folders and checks that they hold one experiment and every run of it; writes nothing.</summary>
+    public static Merged Read(IReadOnlyList<string> folders)
     {
         if (folders.Count == 0) throw new ConfigException("merge: give at least one result folder.");
         ExperimentConfig? config = null;
@@ -43,14 +53,20 @@ public static class ResultMerge
                 "merge the folders of every shard, or finish a shard with 'actrun run CONFIG --shard I/N --resume'.");
         }
         var merged = plan.Runs.ToDictionary(r => r.RunId, r => runs[r.RunId]);
-        ResultFolder.Prepare(outFolder);
-        AtomicFile.WriteText(Path.Combine(outFolder, ResultFolder.ConfigFile), configText!);
-        ResultFolder.WriteRuns(outFolder, plan, merged.ToDictionary(kv => kv.Key, kv => kv.Value.Record));
-        ResultFolder.WriteMetrics(outFolder, plan, merged);
         // The baseline is trained in the first shard only; carry whichever folder has it.
         var baselines = folders.SelectMany(f => ResultFolder.LoadBaselines(f, plan)).GroupBy(b => b.Dataset).Select(g => g.First()).ToList();
-        if (baselines.Count > 0) ResultFolder.WriteBaselines(outFolder, baselines);
-        return (plan, ResultFolder.WriteSummary(outFolder, plan, merged));
+        return new Merged(plan, configText!, merged, baselines);
+    }
+
+    /// <summary>Writes the merged folder: config.yaml as the shards have it, the runs in plan order, the summary recomputed.</summary>
+    public static IReadOnlyList<SummaryRecord> Write(Merged merged, string outFolder)
+    {
+        ResultFolder.Prepare(outFolder);
+        AtomicFile.WriteText(Path.Combine(outFolder, ResultFolder.ConfigFile), merged.ConfigText);
+        ResultFolder.WriteRuns(outFolder, merged.Plan, merged.Runs.ToDictionary(kv => kv.Key, kv => kv.Value.Record));
+        ResultFolder.WriteMetrics(outFolder, merged.Plan, merged.Runs);
+        if (merged.Baselines.Count > 0) ResultFolder.WriteBaselines(outFolder, merged.Baselines);
+        return ResultFolder.WriteSummary(outFolder, merged.Plan, merged.Runs);
     }
 
     /// <summary>A finished run beats a cut-off one when two folders hold the same run.</summary>

@@ -26,7 +26,7 @@ public static class ModelFile
 {
     public const string FormatName = "actrun-model";
     public const int FormatVersion = 1;
-    public const string Extension = ".actrun-model";
+    public const string Extension = ResultFolder.ModelExtension;
 
     private static readonly byte[] FirstLine = Encoding.ASCII.GetBytes($"{FormatName} {FormatVersion}\n");
 

@@ -45,7 +45,8 @@ public static class AtomicFile
         }
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>Whether a process with this id runs on this machine now.</summary>
+    internal static bool IsRunning(int pid)
     {
         try
         {

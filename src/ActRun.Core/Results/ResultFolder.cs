@@ -23,6 +23,8 @@ public static class ResultFolder
     public const string ReportFile = "report.md";
     public const string BaselinesFile = "baselines.csv";
     public const string ModelsFolder = "models";
+    /// <summary>The file name ending of a saved model, models/&lt;run_id&gt;.actrun-model.</summary>
+    public const string ModelExtension = ".actrun-model";
 
     private static readonly string[] EpochColumns =
         ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
@@ -67,6 +69,7 @@ public static class ResultFolder
     /// </summary>
     public static void CheckUsable(string path)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new ConfigException("--out is empty; give a folder path.");
         if (File.Exists(path)) throw new ConfigException($"--out '{path}' is a file; give a folder path.");
         string? existing = Path.GetFullPath(path);
         while (existing is not null && !Directory.Exists(existing))
@@ -88,6 +91,51 @@ public static class ResultFolder
     }
 
     public static bool HasResults(string folder) => File.Exists(Path.Combine(folder, RunsFile));
+
+    /// <summary>The plots a result folder may hold (drawn by the CLI from the CSV files): fixed names and regions_N.png.</summary>
+    private static readonly string[] PlotFiles = ["accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png"];
+
+    private static readonly string[] DataFiles =
+        [ConfigFile, RunsFile, MetricsFile, SummaryFile, LayersFile, RegionsFile, PointsFile, BaselinesFile, ReportFile];
+
+    /// <summary>Whether ActRun writes a file of this name into a result folder (the lock files aside).</summary>
+    public static bool IsResultFile(string name) =>
+        DataFiles.Contains(name) || PlotFiles.Contains(name) ||
+        (name.StartsWith("regions_", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal) &&
+         name.Length > "regions_.png".Length && name["regions_".Length..^".png".Length].All(char.IsAsciiDigit));
+
+    /// <summary>
+    /// The files (and models/ folder) in <paramref name="folder"/> that ActRun writes as results: the CSV files,
+    /// config.yaml, report.md, the plots and the saved models. Anything else in the folder is not ActRun's; the lock
+    /// files are not results. Empty when the folder does not exist.
+    /// </summary>
+    public static IReadOnlyList<string> ResultEntries(string folder)
+    {
+        if (!Directory.Exists(folder)) return [];
+        var entries = Directory.EnumerateFiles(folder).Where(f => IsResultFile(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        string models = Path.Combine(folder, ModelsFolder);
+        if (Directory.Exists(models) && Directory.EnumerateFiles(models, "*" + ModelExtension).Any()) entries.Add(models);
+        return entries;
+    }
+
+    /// <summary>
+    /// Removes what earlier results wrote into <paramref name="folder"/> (<see cref="ResultEntries"/>): the result files,
+    /// the model files in models/ (the folder too once empty) and the temporary files of processes that are gone.
+    /// Files ActRun does not write are left where they are. The caller holds the folder's lock.
+    /// </summary>
+    public static void RemoveResults(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (string file in Directory.EnumerateFiles(folder).Where(f => IsResultFile(Path.GetFileName(f))).ToList()) File.Delete(file);
+        string models = Path.Combine(folder, ModelsFolder);
+        if (Directory.Exists(models))
+        {
+            foreach (string file in Directory.EnumerateFiles(models, "*" + ModelExtension).ToList()) File.Delete(file);
+            AtomicFile.RemoveLeftovers(models);
+            if (!Directory.EnumerateFileSystemEntries(models).Any()) Directory.Delete(models);
+        }
+        AtomicFile.RemoveLeftovers(folder);
+    }
 
     public static void WriteConfig(string folder, ExperimentConfig config) =>
         AtomicFile.WriteText(Path.Combine(folder, ConfigFile), ConfigYaml.Serialize(config));

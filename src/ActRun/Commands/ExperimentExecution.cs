@@ -8,7 +8,7 @@ using ActRun.Core.Results;
 namespace ActRun.Commands;
 
 /// <summary>How a command wants a plan executed and reported.</summary>
-public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, bool ReplaceExisting,
+public sealed record ExecutionRequest(string Command, string OutDir, RunOptions Options, string Format, bool Quiet, bool Check, ExistingResults Existing,
     bool Offline = false, string? Mirrors = null, bool Plots = true, bool FailOnDivergence = false);
 
 /// <summary>
@@ -35,15 +35,34 @@ public static class ExperimentExecution
     {
         string outDir = request.OutDir;
         ResultFolder.CheckUsable(outDir);
-        if (!request.Options.Resume && !request.ReplaceExisting && ResultFolder.HasResults(outDir))
-            throw new ConfigException($"--out '{outDir}' already holds results; add --resume to continue them, or choose another folder.");
+        // One writer per folder, from before anything in it is read (--resume) or judged until the report is written.
+        // An existing folder is claimed at once; a new one only when there is something to write (after the data
+        // loaded), so that a data error leaves no folder behind.
+        string command = $"actrun {request.Command}";
+        string hint = request.Command == "run" ? "add --resume to continue them or --overwrite to replace them" : "add --overwrite to replace them";
+        ResultFolderLock? held = Directory.Exists(outDir) ? OutFolder.Claim(outDir, command, request.Existing, hint) : null;
+        try
+        {
+            return Execute(plan, request, context, () => held ??= OutFolder.Claim(outDir, command, request.Existing, hint));
+        }
+        finally
+        {
+            held?.Dispose();
+        }
+    }
 
+    /// <summary>Trains and reports; <paramref name="claim"/> locks the folder (if not yet) before the first write.</summary>
+    private static int Execute(ExperimentPlan plan, ExecutionRequest request, CliContext context, Action claim)
+    {
+        string outDir = request.OutDir;
         var options = request.Options with { Baseline = BaselineTrainers.For(plan.Config) };
         var todo = ExperimentRunner.ToTrain(plan, outDir, options);
         if (!request.Offline)
             foreach (var image in todo.Select(r => r.Data.Spec).Where(s => s.Kind == DatasetKind.Images).Select(s => s.Name).Distinct())
                 DataFetch.IfMissing(DatasetCatalog.ImageSet(image), DataLocator.Resolve(request.Options.DataDirectory), request.Mirrors, request.Quiet, context);
         var data = ExperimentRunner.LoadData(todo, options.DataDirectory);
+        claim();
+        if (request.Existing == ExistingResults.Overwrite) ResultFolder.RemoveResults(outDir);
         int slice = plan.Shard(options.Shard).Count;
 
         var log = request.Quiet ? null : new ProgressLog(context.Error, request.Command, todo.Count);

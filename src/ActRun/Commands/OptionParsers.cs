@@ -115,4 +115,42 @@ public static class OptionParsers
         option.AcceptOnlyFromAmong(allowed);
         return option;
     }
+
+    /// <summary>A folder path (--out, --data-dir): not empty or blank, and not an existing file.</summary>
+    public static Option<T> FolderPath<T>(this Option<T> option)
+    {
+        option.Validators.Add(result => CheckPaths(result, option.Name, folder: true));
+        return option;
+    }
+
+    /// <summary>Folder arguments (a result folder to read): not empty or blank, and not an existing file.</summary>
+    public static Argument<T> FolderPath<T>(this Argument<T> argument)
+    {
+        argument.Validators.Add(result => CheckPaths(result, argument.Name, folder: true));
+        return argument;
+    }
+
+    /// <summary>A file argument (a config, a model): not empty or blank, and not an existing folder.</summary>
+    public static Argument<T> FilePath<T>(this Argument<T> argument)
+    {
+        argument.Validators.Add(result => CheckPaths(result, argument.Name, folder: false));
+        return argument;
+    }
+
+    // Checked on the raw tokens: an empty path made .NET's file APIs throw ArgumentException, an internal error.
+    private static void CheckPaths(SymbolResult result, string name, bool folder)
+    {
+        string kind = folder ? "folder" : "file";
+        foreach (string path in result.Tokens.Select(t => t.Value))
+        {
+            string? error =
+                string.IsNullOrWhiteSpace(path) ? $"{name} is {(path.Length == 0 ? "empty" : "blank")}; give a {kind} path." :
+                folder && File.Exists(path) ? $"{name} '{path}' is a file; give a folder." :
+                !folder && Directory.Exists(path) ? $"{name} '{path}' is a folder; give a file." :
+                null;
+            if (error is null) continue;
+            result.AddError(error);
+            return;
+        }
+    }
 }

@@ -78,6 +78,8 @@ public static class CsvDatasetLoader
     {
         // A path from a config file can hold a NUL character, which the file APIs reject with ArgumentException.
         if (path.Contains('\0')) throw new DataException($"'{path.Replace('\0', '?')}': not a usable path (it holds a NUL character).");
+        // A folder is a wrong argument, not a broken dataset; reading it would report "access denied".
+        if (Directory.Exists(path)) throw new ConfigException($"csv:{path} is a folder; give a CSV file.");
         try
         {
             using var reader = new StreamReader(path);

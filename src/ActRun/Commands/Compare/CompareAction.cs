@@ -48,7 +48,8 @@ public static class CompareAction
         var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
             SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,
-            new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false, ReplaceExisting: true,
+            new ExecutionRequest("compare", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), Check: false,
+                parse.GetValue(o.Overwrite) ? ExistingResults.Overwrite : ExistingResults.Refuse,
                 Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots), FailOnDivergence: parse.GetValue(o.FailOnDivergence)),
             context);
     }

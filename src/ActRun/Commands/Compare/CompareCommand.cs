@@ -32,9 +32,10 @@ public sealed class CompareCommand
     public Option<double> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum (0 = plain SGD)", 0.0);
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
-    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
+    public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --overwrite" }.FolderPath();
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there (CSV files, config.yaml, report.md, plots, models/); other files stay" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
-    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
     public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
@@ -63,7 +64,7 @@ public sealed class CompareCommand
                  {
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
-                     options.Out, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
+                     options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);

@@ -6,7 +6,7 @@ namespace ActRun.Commands.Data;
 public sealed class DataCommand
 {
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
-    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download from instead of the built-in mirrors, comma-separated, tried in order (also $ACTRUN_MIRRORS)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr" };
     public Argument<string> Name { get; } = new("NAME") { Description = "Dataset: mnist or fashion_mnist" };

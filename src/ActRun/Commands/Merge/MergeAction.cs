@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ActRun.Console;
+using ActRun.Core;
 using ActRun.Core.Experiments;
+using ActRun.Core.Results;
 
 namespace ActRun.Commands.Merge;
 
@@ -11,9 +13,25 @@ public static class MergeAction
     {
         string[] folders = parse.GetValue(o.Folders)!;
         string outDir = parse.GetValue(o.Out)!;
-        var (plan, summary) = ResultMerge.Merge(folders, outDir);
+        // Merging into one of the folders would remove or replace the very results being merged.
+        if (folders.FirstOrDefault(f => SameFolder(f, outDir)) is { } input)
+            throw new ConfigException($"--out '{outDir}' is one of the folders being merged ('{input}'); merge into another folder.");
+        ResultFolder.CheckUsable(outDir);
+        var merged = ResultMerge.Read(folders);
+        IReadOnlyList<SummaryRecord> summary;
+        bool overwrite = parse.GetValue(o.Overwrite);
+        using (OutFolder.Claim(outDir, "actrun merge", overwrite ? ExistingResults.Overwrite : ExistingResults.Refuse, "add --overwrite to replace them"))
+        {
+            if (overwrite) ResultFolder.RemoveResults(outDir);
+            summary = ResultMerge.Write(merged, outDir);
+        }
+        var plan = merged.Plan;
         SummaryOutput.Write(context.Out, parse.GetValue(o.Format)!, plan, summary);
         context.Error.WriteLine($"Merged {plan.Runs.Count} run(s) from {folders.Length} folder(s) into {outDir}/");
         return ExitCodes.Success;
     }
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)),
+            OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }

@@ -5,8 +5,9 @@ namespace ActRun.Commands.Merge;
 /// <summary>The options of <c>actrun merge</c>; the action is in <see cref="MergeAction"/>.</summary>
 public sealed class MergeCommand
 {
-    public Argument<string[]> Folders { get; } = new("DIR") { Description = "Result folders of the shards of one experiment", Arity = ArgumentArity.OneOrMore };
-    public Option<string> Out { get; } = new("--out", "-o") { Description = "The merged result folder", Required = true };
+    public Argument<string[]> Folders { get; } = new Argument<string[]>("DIR") { Description = "Result folders of the shards of one experiment", Arity = ArgumentArity.OneOrMore }.FolderPath();
+    public Option<string> Out { get; } = new Option<string>("--out", "-o") { Description = "The merged result folder (not one of the DIRs); one that already holds results is refused unless --overwrite", Required = true }.FolderPath();
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there; other files stay" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
 
     public static Command Create(CliContext context)
@@ -20,6 +21,7 @@ public sealed class MergeCommand
             """);
         command.Arguments.Add(options.Folders);
         command.Options.Add(options.Out);
+        command.Options.Add(options.Overwrite);
         command.Options.Add(options.Format);
         command.SetAction(parse => MergeAction.Run(parse, options, context));
         return command;

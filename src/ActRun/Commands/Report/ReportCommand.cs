@@ -5,7 +5,7 @@ namespace ActRun.Commands.Report;
 /// <summary>The options of <c>actrun report</c>; the action is in <see cref="ReportAction"/>.</summary>
 public sealed class ReportCommand
 {
-    public Argument<string> Folder { get; } = new("DIR") { Description = "A result folder written by compare, run or merge" };
+    public Argument<string> Folder { get; } = new Argument<string>("DIR") { Description = "A result folder written by compare, run or merge" }.FolderPath();
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "Write report.md without drawing the PNG plots" };
 
     public static Command Create(CliContext context)
@@ -22,7 +22,10 @@ public sealed class ReportCommand
         {
             string folder = parse.GetValue(o.Folder)!;
             if (!Directory.Exists(folder)) throw new Core.ConfigException($"'{folder}' is not a folder; give a result folder written by compare or run.");
-            string path = Plots.ReportFolder.Write(folder, plots: !parse.GetValue(o.NoPlots));
+            string path;
+            // The report and plots are rebuilt from the CSV files (they are not results of their own), under the folder's lock.
+            using (Core.Results.ResultFolderLock.Acquire(folder, "actrun report"))
+                path = Plots.ReportFolder.Write(folder, plots: !parse.GetValue(o.NoPlots));
             context.Error.WriteLine($"Wrote {path}");
             return ExitCodes.Success;
         });

@@ -28,10 +28,13 @@ public static class RunAction
         }
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
-        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, parse.GetValue(o.Resume), parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
+        bool resume = parse.GetValue(o.Resume), overwrite = parse.GetValue(o.Overwrite);
+        if (resume && overwrite) throw new Core.ConfigException("--resume continues the results in --out and --overwrite replaces them: give one of them.");
+        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, resume, parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
             SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,
-            new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check), ReplaceExisting: false,
+            new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check),
+                resume ? ExistingResults.Resume : overwrite ? ExistingResults.Overwrite : ExistingResults.Refuse,
                 Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots), FailOnDivergence: parse.GetValue(o.FailOnDivergence)),
             context);
     }

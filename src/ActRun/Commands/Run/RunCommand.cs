@@ -5,17 +5,18 @@ namespace ActRun.Commands.Run;
 /// <summary>The options of <c>actrun run</c>; the action is in <see cref="RunAction"/>.</summary>
 public sealed class RunCommand
 {
-    public Argument<string> Config { get; } = new("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml" };
+    public Argument<string> Config { get; } = new Argument<string>("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml" }.FilePath();
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting: --set train.lr=0.05 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting: --sweep train.lr=0.01,0.1, --sweep \"train.lr=logspace(1e-3,1e-1,5)\", --sweep \"model.hidden=[16],[64],[64,64]\" (repeatable)" };
-    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Result folder (default: a new folder under results/)" };
+    public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --resume or --overwrite" }.FolderPath();
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check the config and list the runs (id, variant, seed) without training" };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the results in --out: skip runs that completed, re-run the others from the start" };
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there (CSV files, config.yaml, report.md, plots, models/); other files stay" };
     public Option<string?> Shard { get; } = new("--shard") { Description = "Run only the I-th of N fixed slices of the runs (e.g. 2/4); combine the folders with 'actrun merge'" };
     public Option<int?> Parallel { get; } = OptionParsers.PositiveInt("--parallel", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
-    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" };
+    public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
     public Option<bool> Offline { get; } = new("--offline") { Description = "Never download: a missing mnist or fashion_mnist is an error saying where to put the files" };
     public Option<string?> Mirrors { get; } = new("--mirrors") { Description = "Base URLs to download a missing dataset from, comma-separated, tried in order (default: the public mirrors, or $ACTRUN_MIRRORS)" };
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "No PNG plots (report.md is still written)" };
@@ -41,7 +42,7 @@ public sealed class RunCommand
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
                  {
-                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Shard, options.Parallel,
+                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Parallel,
                      options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.FailOnDivergence, options.Quiet,
                  })
