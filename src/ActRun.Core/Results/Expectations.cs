@@ -28,7 +28,7 @@ public static class Expectations
         where !(v >= range.Value[0] && v <= range.Value[1])
         select $"{row.Label}: {range.Key} {F(v)} is outside the expected [{F(range.Value[0])}, {F(range.Value[1])}]";
 
-    /// <summary>One line per incomplete row that has expected ranges: <c>relu: INCOMPLETE, 1/3 runs finished; expected test_accuracy in [0.96, 1] not checked</c>.</summary>
+    /// <summary>One line per incomplete row that has expected ranges: <c>relu: INCOMPLETE, 1/3 runs finished (2 cancelled); expected test_accuracy in [0.96, 1] not checked</c>.</summary>
     public static IEnumerable<string> Incomplete(IReadOnlyList<SummaryRecord> rows) =>
         from row in rows
         where row.Incomplete && row.Expected is not null
