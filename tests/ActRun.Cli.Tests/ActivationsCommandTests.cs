@@ -114,6 +114,6 @@ public class ActivationsCommandTests
         int status = Array.IndexOf(csv[0], "status");
         var rows = csv.Skip(1).ToDictionary(r => r[0], r => r[status]);
         Assert.Equal("ok", rows["relu"]);
-        Assert.Equal("diverged at epoch 1", rows["log(x)"]);
+        Assert.Equal("diverged: 1/1 runs at epoch 1", rows["log(x)"]);
     }
 }

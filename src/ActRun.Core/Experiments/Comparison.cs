@@ -41,6 +41,7 @@ public sealed record Comparison(
             Optimizer = Train.Optimizer.Name,
             Lr = Train.Optimizer.LearningRate,
             Momentum = Train.Optimizer.Momentum,
+            DivergenceFactor = Train.DivergenceFactor,
         },
         Seed = Seed,
         Seeds = Seeds,

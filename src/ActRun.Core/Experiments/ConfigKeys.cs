@@ -56,6 +56,7 @@ public static class ConfigKeys
         new("train.optimizer", "one of " + string.Join(", ", OptimizerSettings.Names), c => c.Train.Optimizer, (c, n, o) => c.Train.Optimizer = OneOf(n, o, OptimizerSettings.Names)),
         new("train.lr", "a positive number", c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")),
         new("train.momentum", "a number in [0, 1)", c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)")),
+        new("train.divergence_factor", "a number >= 0, or off", c => Num(c.Train.DivergenceFactor), (c, n, o) => c.Train.DivergenceFactor = DivergenceFactor(n, o)),
     ];
 
     /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
@@ -122,6 +123,12 @@ public static class ConfigKeys
             ? v
             : throw origin.Error($"expected {expected}, got '{text}'");
     }
+
+    /// <summary>The divergence bound's factor: a number >= 0, where 0 and <c>off</c> switch it off.</summary>
+    internal static double DivergenceFactor(YamlNode node, ConfigOrigin origin) =>
+        node is YamlScalarNode { Value: { } v } && v.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)
+            ? 0
+            : Number(node, origin, v => v >= 0, "a number >= 0, or off");
 
     private static string OneOf(YamlNode node, ConfigOrigin origin, IReadOnlyList<string> names)
     {

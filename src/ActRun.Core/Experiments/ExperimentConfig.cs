@@ -92,4 +92,6 @@ public sealed record TrainConfig
     public string Optimizer { get; set; } = "adam";
     public double Lr { get; set; } = 0.01;
     public double Momentum { get; set; }
+    /// <summary>A run diverges when an epoch's training loss exceeds this multiple of its initial loss; 0 is off (<see cref="Training.DivergenceRule"/>).</summary>
+    public double DivergenceFactor { get; set; } = Training.DivergenceRule.DefaultFactor;
 }

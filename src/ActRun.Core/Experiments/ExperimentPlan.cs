@@ -91,7 +91,7 @@ public sealed class ExperimentPlan
     {
         string output = c.Model.Output == "auto" ? data.AutoOutput : c.Model.Output;
         string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
-        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum));
+        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum), c.Train.DivergenceFactor);
         return new RunSettings(new ModelSettings(c.Model.Hidden.ToArray(), c.Model.Activation, output, init), train, seed);
     }
 

@@ -20,8 +20,13 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
     /// </summary>
     public string RunId { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(Settings, Data))))[..12];
 
-    /// <summary>Every input that determines a run's numbers, one <c>key=value</c> per line (the optimizer's text carries lr and momentum).</summary>
-    public static string Describe(RunSettings settings, DataSpec data) => string.Join("\n",
+    /// <summary>
+    /// Every input that determines a run's numbers, one <c>key=value</c> per line (the optimizer's text carries lr and
+    /// momentum). The divergence factor is listed only when it is not the default, so runs keep the ids they had
+    /// before it was a setting.
+    /// </summary>
+    public static string Describe(RunSettings settings, DataSpec data) => string.Join("\n", new[]
+    {
         $"data={data.Key}",
         $"model.hidden=[{string.Join(",", settings.Model.Hidden)}]",
         $"model.activation={settings.Model.Activation}",
@@ -30,7 +35,9 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
         $"train.epochs={settings.Train.Epochs.ToString(CultureInfo.InvariantCulture)}",
         $"train.batch_size={settings.Train.BatchSize.ToString(CultureInfo.InvariantCulture)}",
         $"train.optimizer={settings.Train.Optimizer}",
-        $"seed={settings.Seed.ToString(CultureInfo.InvariantCulture)}");
+        $"seed={settings.Seed.ToString(CultureInfo.InvariantCulture)}",
+        settings.Train.DivergenceFactor == DivergenceRule.DefaultFactor ? null : $"train.divergence_factor={settings.Train.DivergenceFactor.ToString("R", CultureInfo.InvariantCulture)}",
+    }.OfType<string>());
 
     /// <summary>The settings on one line, for runs.csv.</summary>
     public string SettingsLine => Describe(Settings, Data).Replace("\n", "; ");

@@ -15,13 +15,15 @@ public sealed record ReportData(
     IReadOnlyList<RegionRecord> Regions,
     IReadOnlyList<PointRecord> Points)
 {
-    public static ReportData Load(string folder)
+    /// <param name="shard">The slice the folder was run for: its runs are the ones counted (the whole plan without one).</param>
+    public static ReportData Load(string folder, ShardSpec? shard = null)
     {
         string configPath = Path.Combine(folder, ResultFolder.ConfigFile);
         if (!File.Exists(configPath) || !File.Exists(Path.Combine(folder, ResultFolder.RunsFile)))
             throw new ConfigException($"'{folder}' is not a result folder: it needs {ResultFolder.ConfigFile} and {ResultFolder.RunsFile} (written by compare and run).");
         string yaml = File.ReadAllText(configPath);
         var plan = ExperimentPlan.Create(ConfigReader.Parse(yaml, configPath));
+        if (shard is not null) plan = plan.Restrict(plan.Shard(shard));
         var stored = ResultFolder.Load(folder);
         var done = plan.Runs.Where(r => stored.ContainsKey(r.RunId)).ToList();
         var summary = Results.Summary.ByVariant(plan, done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList()).ToList();

@@ -13,16 +13,21 @@ public static class ReportWriter
     {
         var md = new StringBuilder();
         md.Append("# ActRun report\n\n");
+        // Baseline rows (epochs 0) are fits, not runs of the plan.
+        int planned = summary.Where(r => r.Epochs > 0).Sum(r => r.Seeds), cancelled = summary.Sum(r => r.RunsCancelled);
+        if (cancelled > 0)
+            md.Append(CultureInfo.InvariantCulture,
+                $"**Incomplete:** {cancelled} of {planned} runs did not finish (interrupted, or not run in this folder). Every mean below is over the runs that finished all their epochs (n); resume the experiment to complete it.\n\n");
         md.Append("## Verdicts\n\n");
-        if (verdicts.Count == 0) md.Append("Nothing stands out: one activation, or no finished run to compare.\n");
+        if (verdicts.Count == 0) md.Append("Nothing stands out: one activation, or fewer than two variants whose runs all finished.\n");
         foreach (string verdict in verdicts) md.Append("- ").Append(verdict).Append('\n');
         md.Append("\n## Summary\n\n");
-        md.Append("Final epoch, mean over seeds (± sample standard deviation).\n\n");
-        md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | seeds | status |\n");
-        md.Append("|---|---|---|---|---|---|---|\n");
+        md.Append("Final epoch, mean over the n runs that finished every epoch (± sample standard deviation); diverged and cancelled runs are counted in the status, not averaged.\n\n");
+        md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | n | seeds | status |\n");
+        md.Append("|---|---|---|---|---|---|---|---|\n");
         foreach (var row in summary)
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.Seeds} | {row.Status} |\n");
+                $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         if (plots.Count > 0)
         {
             md.Append("\n## Plots\n");

@@ -6,14 +6,20 @@ namespace ActRun.Core.Results;
 /// <summary>Turns finished runs into one summary row per variant (the grid point of the sweep), over its seeds.</summary>
 public static class Summary
 {
-    /// <summary>One row per variant, in plan order, over the runs that have results; expectations from the config applied.</summary>
+    /// <summary>
+    /// One row per variant of the plan, in plan order, with expectations from the config applied. Each planned run
+    /// counts as finished (every epoch trained), diverged, or cancelled (cut off, or without results: not run).
+    /// Means, spreads and intervals are over the finished runs only, so that every number is the same epoch of
+    /// comparable runs; a variant without any result gets a row of counts with empty statistics.
+    /// </summary>
     public static IReadOnlyList<SummaryRecord> ByVariant(ExperimentPlan plan, IReadOnlyList<(PlannedRun Run, RunResult Result)> runs)
     {
+        var results = runs.ToDictionary(r => r.Run.RunId, r => r.Result);
         var rows = new List<SummaryRecord>();
-        foreach (var group in runs.GroupBy(r => r.Run.Variant.Index).OrderBy(g => g.Key))
+        foreach (var group in plan.Runs.GroupBy(r => r.Variant.Index).OrderBy(g => g.Key))
         {
-            var variant = group.First().Run.Variant;
-            var row = Summarize(group.Select(r => r.Result).ToList());
+            var variant = group.First().Variant;
+            var row = Summarize(group.ToList(), results);
             row.Activation = variant.Activation;
             row.Label = variant.Label;
             row.SweepValues = variant.Keys.Skip(1).ToList();
@@ -47,6 +53,7 @@ public static class Summary
             TrainSeconds = baseline.TrainSeconds,
             Status = "ok",
             N = 1,
+            RunsFinished = 1,
             TestAccuracyMin = baseline.TestAccuracy,
             TestAccuracyMax = baseline.TestAccuracy,
             TestLossMin = baseline.TestLoss,
@@ -54,18 +61,22 @@ public static class Summary
         };
     }
 
-    private static SummaryRecord Summarize(IReadOnlyList<RunResult> runs)
+    private static SummaryRecord Summarize(IReadOnlyList<PlannedRun> planned, IReadOnlyDictionary<string, RunResult> results)
     {
-        var finals = runs.Where(r => r.Final is not null).Select(r => r.Final!).ToList();
+        int epochs = planned[0].Settings.Train.Epochs;
+        var ran = planned.Where(r => results.ContainsKey(r.RunId)).Select(r => results[r.RunId]).ToList();
+        var finished = ran.Where(r => r.Status == RunStatus.Ok && r.Epochs.Count == epochs).ToList();
+        var diverged = ran.Where(r => r.Status == RunStatus.Diverged).ToList();
+        var finals = finished.Select(r => r.Final!).ToList();
         var accuracies = finals.Select(f => f.TestAccuracy).ToList();
         var losses = finals.Select(f => f.TestLoss).ToList();
-        var (bestEpoch, bestAccuracy) = BestMeanEpoch(runs);
+        var (bestEpoch, bestAccuracy) = BestMeanEpoch(finished);
         var accuracyCi = ConfidenceInterval95(accuracies);
         var lossCi = ConfidenceInterval95(losses);
-        return new SummaryRecord
+        var row = new SummaryRecord
         {
-            Seeds = runs.Count,
-            Epochs = runs.Max(r => r.Epochs.Count),
+            Seeds = planned.Count,
+            Epochs = epochs,
             TestAccuracy = Mean(accuracies),
             TestAccuracyStd = SampleStd(accuracies),
             TestLoss = Mean(losses),
@@ -74,9 +85,8 @@ public static class Summary
             TrainLoss = Mean(finals.Select(f => f.TrainLoss)),
             BestTestAccuracy = bestAccuracy,
             BestEpoch = bestEpoch,
-            TrainSeconds = Mean(runs.Select(r => r.TrainSeconds)),
-            Status = Status(runs),
-            N = finals.Count,
+            TrainSeconds = Mean(finished.Select(r => r.TrainSeconds)),
+            N = finished.Count,
             TestAccuracyMin = finals.Count == 0 ? double.NaN : accuracies.Min(),
             TestAccuracyMax = finals.Count == 0 ? double.NaN : accuracies.Max(),
             TestAccuracyCi95Low = accuracyCi?.Low,
@@ -85,18 +95,29 @@ public static class Summary
             TestLossMax = finals.Count == 0 ? double.NaN : losses.Max(),
             TestLossCi95Low = lossCi?.Low,
             TestLossCi95High = lossCi?.High,
+            RunsFinished = finished.Count,
+            RunsDiverged = diverged.Count,
+            RunsCancelled = planned.Count - finished.Count - diverged.Count,
         };
+        row.Status = Status(row, diverged);
+        return row;
     }
 
-    /// <summary>"ok", else the first non-ok run's state with its epoch ("diverged at epoch 3").</summary>
-    private static string Status(IReadOnlyList<RunResult> runs)
+    /// <summary>
+    /// "ok" when every run finished; else what kept runs out of the means, with counts:
+    /// "diverged: 1/3 runs at epoch 2", "incomplete: 2/3 runs cancelled", or both, separated by "; ".
+    /// </summary>
+    private static string Status(SummaryRecord row, IReadOnlyList<RunResult> diverged)
     {
-        var bad = runs.FirstOrDefault(r => r.Status != RunStatus.Ok);
-        if (bad is null) return "ok";
-        string state = bad.Status.ToString().ToLowerInvariant();
-        if (bad.Epochs.Count == 0) return state;
-        // A diverged run failed during its last epoch; a cancelled one stopped after its last whole epoch.
-        return $"{state} {(bad.Status == RunStatus.Cancelled ? "after" : "at")} epoch {bad.Epochs[^1].Epoch}";
+        var parts = new List<string>();
+        if (row.RunsCancelled > 0) parts.Add($"incomplete: {row.RunsCancelled}/{row.Seeds} runs cancelled");
+        if (diverged.Count > 0)
+        {
+            // A diverged run failed during its last recorded epoch.
+            var at = diverged.Select(r => r.Epochs.Count).Distinct().Order().ToList();
+            parts.Add($"diverged: {diverged.Count}/{row.Seeds} runs at epoch{(at.Count > 1 ? "s" : "")} {string.Join(",", at)}");
+        }
+        return parts.Count == 0 ? "ok" : string.Join("; ", parts);
     }
 
     /// <summary>
@@ -105,7 +126,7 @@ public static class Summary
     /// </summary>
     private static (int Epoch, double Accuracy) BestMeanEpoch(IReadOnlyList<RunResult> runs)
     {
-        int epochs = runs.Min(r => r.Epochs.Count);
+        int epochs = runs.Count == 0 ? 0 : runs.Min(r => r.Epochs.Count);
         bool regression = epochs > 0 && runs.All(r => r.Epochs.All(m => double.IsNaN(m.TestAccuracy)));
         int best = 0;
         double bestScore = double.NegativeInfinity, bestAccuracy = double.NaN;

@@ -3,7 +3,8 @@ using CsvHelper.Configuration.Attributes;
 namespace ActRun.Core.Results;
 
 /// <summary>
-/// One row of summary.csv: one variant over its seeds. Means are over seeds of the final epoch; standard
+/// One row of summary.csv: one variant over its seeds. Means are over the final epoch of the runs that finished
+/// every epoch (<see cref="N"/> of them; diverged and cancelled runs are counted, not averaged); standard
 /// deviations are sample deviations (empty with one seed), and the 95% confidence interval of the mean uses
 /// Student's t. best_* is the epoch whose mean test accuracy is highest. The variant's other key columns (the
 /// dataset, the hidden layer widths, then the other swept keys) come after the activation (<see cref="SweepValues"/>);
@@ -24,9 +25,9 @@ public sealed class SummaryRecord
     [Name("best_epoch")] public int BestEpoch { get; set; }
     /// <summary>Mean over seeds of the summed epoch_seconds.</summary>
     [Name("train_seconds")] public double TrainSeconds { get; set; }
-    /// <summary>ok, or diverged / cancelled when any seed's run ended so (with the epoch).</summary>
+    /// <summary>ok when every run finished, else "incomplete: 1/3 runs cancelled" and/or "diverged: 1/3 runs at epoch 2".</summary>
     [Name("status")] public string Status { get; set; } = "";
-    /// <summary>How many runs reached at least one epoch: the n behind the means.</summary>
+    /// <summary>How many runs finished every epoch: the n behind the means.</summary>
     [Name("n")] public int N { get; set; }
     [Name("test_accuracy_min")] public double TestAccuracyMin { get; set; }
     [Name("test_accuracy_max")] public double TestAccuracyMax { get; set; }
@@ -36,6 +37,15 @@ public sealed class SummaryRecord
     [Name("test_loss_max")] public double TestLossMax { get; set; }
     [Name("test_loss_ci95_low")] public double? TestLossCi95Low { get; set; }
     [Name("test_loss_ci95_high")] public double? TestLossCi95High { get; set; }
+    /// <summary>Runs that trained every epoch: the ones the statistics are over.</summary>
+    [Name("runs_finished")] public int RunsFinished { get; set; }
+    /// <summary>Runs stopped because their loss became NaN or infinite or grew past the divergence bound.</summary>
+    [Name("runs_diverged")] public int RunsDiverged { get; set; }
+    /// <summary>Runs cut off before their last epoch (interrupted) or never started: the variant is incomplete.</summary>
+    [Name("runs_cancelled")] public int RunsCancelled { get; set; }
+
+    /// <summary>Whether some of the variant's runs did not run to their end (they can still be resumed).</summary>
+    [Ignore] public bool Incomplete => RunsCancelled > 0;
 
     /// <summary>The variant's label (<c>relu</c>, <c>activation=relu lr=0.02</c>), for messages; not a column.</summary>
     [Ignore] public string Label { get; set; } = "";
@@ -60,6 +70,7 @@ public sealed class SummaryRecord
         ("test_accuracy_ci95_low", TestAccuracyCi95Low), ("test_accuracy_ci95_high", TestAccuracyCi95High),
         ("test_loss_min", TestLossMin), ("test_loss_max", TestLossMax),
         ("test_loss_ci95_low", TestLossCi95Low), ("test_loss_ci95_high", TestLossCi95High),
+        ("runs_finished", RunsFinished), ("runs_diverged", RunsDiverged), ("runs_cancelled", RunsCancelled),
         .. withExpectations ? [("expected", (object?)Expected), ("within_expected", WithinExpected)] : Array.Empty<(string, object?)>(),
     ];
 }

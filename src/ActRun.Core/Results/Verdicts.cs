@@ -19,7 +19,9 @@ public static class Verdicts
     }
 
     private static IEnumerable<string> Failures(IReadOnlyList<SummaryRecord> summary) =>
-        summary.Where(s => s.Status.StartsWith("diverged")).Select(s => $"{s.Activation} {s.Status}: its loss became NaN or infinite, so training stopped there.");
+        summary.Where(s => s.RunsDiverged > 0).Select(s =>
+            $"{s.Activation} {s.Status}: the loss became NaN or infinite or grew past the divergence bound, so training stopped there" +
+            (s.RunsFinished > 0 ? $"; its means are over the {s.RunsFinished} run(s) that finished." : "."));
 
     /// <summary>The best activation against each other one, on the final test accuracy of each seed.</summary>
     private static IEnumerable<string> Ranking(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<MetricRecord> metrics)

@@ -23,7 +23,7 @@ public enum TrainingExtras
 public enum RunStatus
 {
     Ok,
-    /// <summary>The loss became NaN or infinite; training stopped at that epoch.</summary>
+    /// <summary>The loss became NaN or infinite, or grew past the divergence bound (<see cref="DivergenceRule"/>); training stopped at that epoch.</summary>
     Diverged,
     /// <summary>Stopped by the user before all epochs ran.</summary>
     Cancelled,

@@ -11,8 +11,11 @@ public sealed record ModelSettings(IReadOnlyList<int> Hidden, string Activation,
     public override int GetHashCode() => HashCode.Combine(string.Join(",", Hidden), Activation, Output, Init);
 }
 
-/// <summary>How a network is trained.</summary>
-public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer);
+/// <summary>
+/// How a network is trained. <see cref="DivergenceFactor"/>: a run whose training loss of an epoch exceeds this
+/// multiple of its initial loss counts as diverged (<see cref="DivergenceRule"/>); 0 turns the bound off.
+/// </summary>
+public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer, double DivergenceFactor = DivergenceRule.DefaultFactor);
 
 /// <summary>Everything that determines one training run: with the same dataset, the same settings give the same numbers.</summary>
 public sealed record RunSettings(ModelSettings Model, TrainSettings Train, ulong Seed);

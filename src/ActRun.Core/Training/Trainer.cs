@@ -43,6 +43,8 @@ public static class Trainer
         int[] order = Enumerable.Range(0, n).ToArray();
         var epochs = new List<EpochMetrics>();
         var status = RunStatus.Ok;
+        // The loss before the first update: the reference of the divergence bound (DivergenceRule).
+        double initialLoss = double.NaN;
         var diagnostics = extras.HasFlag(TrainingExtras.Diagnostics) ? new LayerDiagnostics(network, data.Train) : null;
         var layerStats = new List<LayerStats>();
         // Plain SGD is applied to the kernels inside the backward pass (the same bits, without storing the
@@ -70,6 +72,7 @@ public static class Trainer
                 var result = head.Evaluate(logits.AsSpan(0, rows * network.Outputs), rows, targets, buffers.Gradient, computeGradient: true);
                 lossSum += result.LossSum;
                 correct += result.Correct;
+                if (epoch == 1 && step == 0) initialLoss = result.LossSum / rows;
                 if (!double.IsFinite(result.LossSum))
                 {
                     diverged = true;
@@ -88,7 +91,7 @@ public static class Trainer
             epochs.Add(metrics);
             if (diagnostics is not null) layerStats.AddRange(diagnostics.EndEpoch(epoch));
             onEpoch?.Invoke(metrics);
-            if (diverged || !double.IsFinite(testLoss))
+            if (diverged || !double.IsFinite(testLoss) || DivergenceRule.Exceeded(metrics.TrainLoss, initialLoss, settings.Train.DivergenceFactor))
             {
                 status = RunStatus.Diverged;
                 break;

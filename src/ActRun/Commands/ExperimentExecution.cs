@@ -18,11 +18,11 @@ public sealed record ExecutionRequest(string Command, string OutDir, RunOptions 
 public static class ExperimentExecution
 {
     /// <summary>The report is made from files already written: if it fails, the results stand and it can be rebuilt.</summary>
-    private static string WriteReport(string outDir, bool plots, CliContext context)
+    private static string WriteReport(string outDir, bool plots, ShardSpec? shard, CliContext context)
     {
         try
         {
-            return ReportFolder.Write(outDir, plots);
+            return ReportFolder.Write(outDir, plots, shard);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,24 +73,29 @@ public static class ExperimentExecution
             : ExperimentRunner.Run(plan, outDir, options, data, log, context.Cancel);
 
         SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
-        string report = WriteReport(outDir, request.Plots, context);
+        string report = WriteReport(outDir, request.Plots, options.Shard, context);
         if (outcome.Dropped > 0)
             context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
         if (!request.Quiet)
             context.Error.WriteLine($"Results in {outDir}/ ({ResultFolder.MetricsFile}, {ResultFolder.SummaryFile}, {ResultFolder.RunsFile}, {ResultFolder.ConfigFile}); " +
                                     $"{outcome.Trained} run(s) trained, {outcome.Kept} kept from before; report: {report}");
+        // An incomplete variant is never checked against its range (its means are over fewer runs): it is reported as
+        // such, and a check with one does not pass (exit 130 when interrupted, else 4).
+        var incomplete = Expectations.Incomplete(outcome.Summary).ToList();
+        foreach (string line in incomplete) context.Error.WriteLine($"actrun: {(request.Check ? "" : "warning: ")}{line}");
         if (outcome.Cancelled)
         {
-            context.Error.WriteLine("actrun: interrupted; the summary covers the epochs that completed. Continue with --resume.");
+            int cancelled = outcome.Summary.Sum(r => r.RunsCancelled);
+            context.Error.WriteLine($"actrun: interrupted; {cancelled} run(s) did not finish, so the summary is incomplete: its means are over the runs that finished every epoch. Continue with --resume.");
             return ExitCodes.Interrupted;
         }
         var misses = Expectations.Misses(plan.Config, outcome.Summary).ToList();
         foreach (string miss in misses) context.Error.WriteLine($"actrun: {(request.Check ? "" : "warning: ")}{miss}");
         if (outcome.Diverged.Count > 0)
-            context.Error.WriteLine($"actrun: {(request.FailOnDivergence ? "" : "warning: ")}{outcome.Diverged.Count} run(s) diverged (loss NaN or infinite): " +
+            context.Error.WriteLine($"actrun: {(request.FailOnDivergence ? "" : "warning: ")}{outcome.Diverged.Count} run(s) diverged (loss NaN, infinite or past the divergence bound): " +
                                     string.Join("; ", outcome.Diverged.Take(5)) + (outcome.Diverged.Count > 5 ? "; …" : "") +
                                     (request.FailOnDivergence ? " (--fail-on-divergence)" : "") + $". They are in {ResultFolder.RunsFile} with status diverged.");
-        bool failed = (request.Check && misses.Count > 0) || (request.FailOnDivergence && outcome.Diverged.Count > 0);
+        bool failed = (request.Check && (misses.Count > 0 || incomplete.Count > 0)) || (request.FailOnDivergence && outcome.Diverged.Count > 0);
         return failed ? ExitCodes.Check : ExitCodes.Success;
     }
 }

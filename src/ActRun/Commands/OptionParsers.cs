@@ -49,6 +49,20 @@ public static class OptionParsers
         },
     };
 
+    /// <summary>The divergence bound's factor: a number >= 0, or off (the same as 0).</summary>
+    public static Option<double?> DivergenceFactor(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (text.Equals("off", StringComparison.OrdinalIgnoreCase)) return 0;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0) return v;
+            result.AddError($"{name} must be a number >= 0, or off, got {Shown(text)}.");
+            return null;
+        },
+    };
+
     public static Option<ulong> Seed(string name, string description, ulong defaultValue) => new(name)
     {
         Description = description,

@@ -51,12 +51,28 @@ public static class SummaryOutput
                 row.Activation, .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
                 F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
                 $"{F(row.BestTestAccuracy)}@{row.BestEpoch.ToString(CultureInfo.InvariantCulture)}", row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
-                row.Seeds.ToString(CultureInfo.InvariantCulture), row.Status,
-                .. expectations ? [row.WithinExpected switch { true => "ok", false => "OUTSIDE " + row.Expected, null => "-" }] : Array.Empty<string>(),
+                Runs(row), row.Status,
+                .. expectations ? [Expected(row)] : Array.Empty<string>(),
             ];
         });
         TextTable.Write(output, headers, rows, rightAlignedFrom: 1 + plan.SweepColumns.Count);
+        // Baseline rows (epochs 0) are fits, not runs of the plan.
+        int planned = summary.Where(r => r.Epochs > 0).Sum(r => r.Seeds), cancelled = summary.Sum(r => r.RunsCancelled);
+        if (cancelled > 0)
+            output.WriteLine($"Incomplete: {cancelled} of {planned} runs did not finish; each mean is over the n runs that finished every epoch.");
     }
+
+    /// <summary>n, the runs behind the means: "3", or "2/3" when some of the seeds did not finish.</summary>
+    private static string Runs(SummaryRecord row) =>
+        row.N == row.Seeds ? row.N.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{row.N}/{row.Seeds}");
+
+    private static string Expected(SummaryRecord row) => row.WithinExpected switch
+    {
+        _ when row.Incomplete && row.Expected is not null => "INCOMPLETE",
+        true => "ok",
+        false => "OUTSIDE " + row.Expected,
+        null => "-",
+    };
 
     private static string F(double? value) => value is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : "-";
 }

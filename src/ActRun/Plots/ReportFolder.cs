@@ -5,9 +5,10 @@ namespace ActRun.Plots;
 /// <summary>The plots and report.md of a result folder, made from its files alone (after a run, or by <c>actrun report</c>).</summary>
 public static class ReportFolder
 {
-    public static string Write(string folder, bool plots)
+    /// <param name="shard">The slice the folder holds when it was just run as a shard; null reports on the whole experiment.</param>
+    public static string Write(string folder, bool plots, Core.Experiments.ShardSpec? shard = null)
     {
-        var data = ReportData.Load(folder);
+        var data = ReportData.Load(folder, shard);
         var drawn = plots ? ResultPlots.WriteAll(folder, data.Metrics, data.Summary, data.Layers, data.Regions, data.Points) : [];
         var verdicts = Verdicts.From(data.Summary, data.Metrics, data.Layers);
         string path = Path.Combine(folder, ResultFolder.ReportFile);

@@ -58,10 +58,15 @@ public class VerdictsTests
             new() { Activation = "relu", Epoch = 3, Layer = 2, DeadFraction = 0.25 },
             new() { Activation = "elu", Epoch = 3, Layer = 2, DeadFraction = 0 },
         };
-        var verdicts = Verdicts.From([Row("relu", 0.9), Row("log(x)", double.NaN, "diverged at epoch 1")], [], layers);
-        Assert.Contains("log(x) diverged at epoch 1: its loss became NaN or infinite, so training stopped there.", verdicts);
+        var diverged = Row("log(x)", double.NaN, "diverged: 3/3 runs at epoch 1");
+        diverged.RunsDiverged = 3;
+        var someDiverged = Row("elu", 0.9, "diverged: 1/3 runs at epoch 2");
+        (someDiverged.RunsDiverged, someDiverged.RunsFinished) = (1, 2);
+        var verdicts = Verdicts.From([Row("relu", 0.9), diverged, someDiverged], [], layers);
+        Assert.Contains("log(x) diverged: 3/3 runs at epoch 1: the loss became NaN or infinite or grew past the divergence bound, so training stopped there.", verdicts);
+        Assert.Contains("elu diverged: 1/3 runs at epoch 2: the loss became NaN or infinite or grew past the divergence bound, so training stopped there; its means are over the 2 run(s) that finished.", verdicts);
         Assert.Contains("relu: dead units (zero derivative for every probe sample) after epoch 3: 25% of layer 2.", verdicts);
-        Assert.DoesNotContain(verdicts, v => v.StartsWith("elu"));
+        Assert.DoesNotContain(verdicts, v => v.StartsWith("elu:"));
     }
 
     [Theory]

@@ -15,6 +15,7 @@ public static class RunAction
         foreach (string set in parse.GetValue(o.Set) ?? []) ConfigReader.ApplySet(config, set);
         foreach (string sweep in parse.GetValue(o.Sweep) ?? []) ConfigReader.ApplySweep(config, sweep);
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
+        if (parse.GetValue(o.DivergenceFactor) is { } factor) config.Train.DivergenceFactor = factor;
         var plan = ExperimentPlan.Create(config);
         var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
 
