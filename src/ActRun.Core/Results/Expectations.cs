@@ -44,6 +44,9 @@ public static class Expectations
         "train_accuracy" => row.TrainAccuracy,
         "train_loss" => row.TrainLoss,
         "best_test_accuracy" => row.BestTestAccuracy,
+        // Counts, so that an experiment can expect runs to diverge (a variant whose every run diverges has no means).
+        "runs_finished" => row.RunsFinished,
+        "runs_diverged" => row.RunsDiverged,
         _ => double.NaN,
     };
 

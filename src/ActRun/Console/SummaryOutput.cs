@@ -17,6 +17,9 @@ public static class SummaryOutput
             case "json":
                 WriteJson(output, plan, summary);
                 break;
+            case "markdown":
+                WriteMarkdown(output, plan, summary);
+                break;
             default:
                 WriteTable(output, plan, summary);
                 break;
@@ -61,6 +64,46 @@ public static class SummaryOutput
         if (cancelled > 0)
             output.WriteLine($"Incomplete: {cancelled} of {planned} runs did not finish; each mean is over the n runs that finished every epoch.");
     }
+
+    /// <summary>
+    /// A Markdown table for docs and issues: the mean ± standard deviation, the 95% interval and the range of the
+    /// test accuracy, the mean test loss, the runs behind them and the status, with the expectations when the
+    /// config has them. The measured tables in the docs are this output (experiments/measure-tables.sh).
+    /// </summary>
+    private static void WriteMarkdown(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
+    {
+        bool expectations = plan.Config.Expect.Count > 0;
+        string[] headers =
+        [
+            "activation", .. plan.SweepColumns,
+            "test accuracy (mean ± std)", "95% CI", "min – max", "test loss", "n", "status",
+            .. expectations ? ["expected"] : Array.Empty<string>(),
+        ];
+        output.WriteLine("| " + string.Join(" | ", headers) + " |");
+        output.WriteLine("|" + string.Concat(headers.Select(_ => "---|")));
+        foreach (var row in summary)
+        {
+            string[] cells =
+            [
+                Code(row.Activation), .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+                row.TestAccuracyStd is double std ? $"{F(row.TestAccuracy)} ± {F(std)}" : F(row.TestAccuracy),
+                row.TestAccuracyCi95Low is double low ? $"{F(low)} – {F(row.TestAccuracyCi95High)}" : "-",
+                $"{F(row.TestAccuracyMin)} – {F(row.TestAccuracyMax)}",
+                G(row.TestLoss), Runs(row), row.Status,
+                .. expectations ? [Expected(row)] : Array.Empty<string>(),
+            ];
+            output.WriteLine("| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|"))) + " |");
+        }
+    }
+
+    /// <summary>Expression activations (<c>x^2</c>) in code spans, so Markdown does not read their symbols.</summary>
+    private static string Code(string label) => label.Any(c => "*^_`".Contains(c)) && !label.Contains('`') ? $"`{label}`" : label;
+
+    /// <summary>Four decimals, or three significant digits for a loss far from 1 (6.16e+08).</summary>
+    private static string G(double value) =>
+        double.IsFinite(value) && (Math.Abs(value) >= 1e4 || (value != 0 && Math.Abs(value) < 1e-3))
+            ? value.ToString("G3", CultureInfo.InvariantCulture)
+            : double.IsNaN(value) ? "nan" : F(value);
 
     /// <summary>n, the runs behind the means: "3", or "2/3" when some of the seeds did not finish.</summary>
     private static string Runs(SummaryRecord row) =>

@@ -8,7 +8,7 @@ public sealed class MergeCommand
     public Argument<string[]> Folders { get; } = new Argument<string[]>("DIR") { Description = "Result folders of the shards of one experiment", Arity = ArgumentArity.OneOrMore }.FolderPath();
     public Option<string> Out { get; } = new Option<string>("--out", "-o") { Description = "The merged result folder (not one of the DIRs); one that already holds results is refused unless --overwrite", Required = true }.FolderPath();
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there; other files stay" };
-    public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv or json", "table", "table", "csv", "json");
+    public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
 
     public static Command Create(CliContext context)
     {
