@@ -153,7 +153,9 @@ public static class FloatMath
         TVector uMinus1 = u - 1f;
         TVector result = uMinus1 * (x / Log(u));
         result = TVector.Select(TVector.LessThanOrEqual(TVector.Abs(uMinus1), 0f), x, result);
-        result = TVector.Select(TVector.LessThanOrEqual(u, 0f), -1f, result);
+        // Below −20, exp(x) is under half an ulp of 1, so the result is −1; the trick would divide by the log of a
+        // subnormal u, which is far from x.
+        result = TVector.Select(TVector.LessThan(x, -20f), -1f, result);
         return TVector.Select(TVector.GreaterThan(u, float.MaxValue), u, result);
     }
 
