@@ -28,7 +28,9 @@ public static class DoubleMath
         double p = r * ((1.26177193074810590878E-4 * rr + 3.02994407707441961300E-2) * rr + 9.99999999999999999910E-1);
         double q = ((3.00198505138664455042E-6 * rr + 2.52448340349684104192E-3) * rr + 2.27265548208155028766E-1) * rr + 2.00000000000000000009E0;
         double y = 1.0 + 2.0 * (p / (q - p));
-        return Math.ScaleB(y, (int)n);
+        // 2^n built from its bits where it is a normal double (the common case, and cheaper than ScaleB, which
+        // handles the ends exactly: results that overflow or fall into the subnormals).
+        return n is > -1022 and < 1023 ? y * BitConverter.Int64BitsToDouble((long)(n + 1023) << 52) : Math.ScaleB(y, (int)n);
     }
 
     /// <summary>ln x: x = m 2^e, m in [√½, √2), ln(1 + f) = f − f²/2 + f³ P(f)/Q(f) with f = m − 1 (exact).</summary>
