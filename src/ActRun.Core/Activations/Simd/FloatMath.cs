@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ActRun.Core.Activations.Simd;
 
 /// <summary>
@@ -42,12 +44,8 @@ public static class FloatMath
         TVector n = t - RoundingMagic;
         TVector r = x - n * LnHigh;
         r = r - n * LnLow;
-        TVector p = r * 1.9875691500E-4f + 1.3981999507E-3f;
-        p = r * p + 8.3334519073E-3f;
-        p = r * p + 4.1665795894E-2f;
-        p = r * p + 1.6666665459E-1f;
-        p = r * p + 5.0000001201E-1f;
-        TVector y = p * (r * r) + r + 1f;
+        TVector r2 = r * r;
+        TVector y = r2 * ExpPolynomial(r, r2) + r + 1f;
         TVector nBits = TVector.SubtractBits(t, RoundingMagic);
         TVector half = TVector.ShiftRightArithmeticBits(nBits, 1);
         TVector rest = TVector.SubtractBits(nBits, half);
@@ -55,6 +53,20 @@ public static class FloatMath
         y = y * TVector.ShiftLeftBits(TVector.AddBits(rest, ExponentBias), 23);
         y = TVector.Select(TVector.GreaterThan(x, 88.75f), float.PositiveInfinity, y);
         return TVector.Select(TVector.LessThan(x, -104f), 0f, y);
+    }
+
+    /// <summary>
+    /// Cephes expf's polynomial: exp(r) = 1 + r + r² · P(r). Evaluated in Estrin's scheme (pairs, then powers of r²)
+    /// rather than Horner's: the same accuracy, half the chain of dependent operations, which is what limits a
+    /// vector loop whose exp feeds a log.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ExpPolynomial<TVector>(TVector r, TVector r2) where TVector : struct, IFloatVector<TVector>
+    {
+        TVector a = r * 1.6666665459E-1f + 5.0000001201E-1f;
+        TVector b = r * 8.3334519073E-3f + 4.1665795894E-2f;
+        TVector c = r * 1.9875691500E-4f + 1.3981999507E-3f;
+        return a + r2 * (b + r2 * c);
     }
 
     public static float Log(float x) => Log(new FloatScalar(x)).Value;
@@ -75,14 +87,13 @@ public static class FloatMath
         e = e - TVector.Select(below, 1f, 0f);
         TVector f = TVector.Select(below, m + m - 1f, m - 1f);
         TVector z = f * f;
-        TVector p = f * 7.0376836292E-2f + -1.1514610310E-1f;
-        p = f * p + 1.1676998740E-1f;
-        p = f * p + -1.2420140846E-1f;
-        p = f * p + 1.4249322787E-1f;
-        p = f * p + -1.6668057665E-1f;
-        p = f * p + 2.0000714765E-1f;
-        p = f * p + -2.4999993993E-1f;
-        p = f * p + 3.3333331174E-1f;
+        TVector z2 = z * z;
+        // Cephes logf's polynomial in Estrin's scheme (see ExpPolynomial).
+        TVector q0 = f * -2.4999993993E-1f + 3.3333331174E-1f;
+        TVector q1 = f * -1.6668057665E-1f + 2.0000714765E-1f;
+        TVector q2 = f * -1.2420140846E-1f + 1.4249322787E-1f;
+        TVector q3 = f * -1.1514610310E-1f + 1.1676998740E-1f;
+        TVector p = (q0 + z * q1) + z2 * ((q2 + z * q3) + z2 * 7.0376836292E-2f);
         TVector y = p * f * z;
         y = y + e * LnLow;
         y = y - 0.5f * z;
@@ -142,21 +153,34 @@ public static class FloatMath
     }
 
     /// <summary>
-    /// exp(x) − 1 without the cancellation near 0 (Kahan's trick: (u − 1) · x / log(u) with u = exp(x) rounded,
-    /// exact for the rounded u).
+    /// exp(x) − 1 without the cancellation near 0.
     /// </summary>
     public static float Expm1(float x) => Expm1(new FloatScalar(x)).Value;
 
     public static TVector Expm1<TVector>(TVector x) where TVector : struct, IFloatVector<TVector>
     {
-        TVector u = Exp(x);
-        TVector uMinus1 = u - 1f;
-        TVector result = uMinus1 * (x / Log(u));
-        result = TVector.Select(TVector.LessThanOrEqual(TVector.Abs(uMinus1), 0f), x, result);
-        // Below −20, exp(x) is under half an ulp of 1, so the result is −1; the trick would divide by the log of a
-        // subnormal u, which is far from x.
+        // exp's reduction, x = n ln2 + r: expm1(r) = r + r² P(r) keeps its digits near 0, and
+        // expm1(x) = 2^n expm1(r) + (2^n − 1), where 2^n − 1 is exact for the |n| ≤ 24 that matter (beyond, it
+        // rounds to 2^n or −1 as the result does). Above 80 it is exp's own formula (2^n in two halves, as 2^128
+        // overflows), which expm1 equals in float there.
+        TVector t = x * Log2E + RoundingMagic;
+        TVector n = t - RoundingMagic;
+        TVector r = x - n * LnHigh;
+        r = r - n * LnLow;
+        TVector r2 = r * r;
+        TVector em1 = r2 * ExpPolynomial(r, r2) + r;
+        TVector nBits = TVector.SubtractBits(t, RoundingMagic);
+        TVector half = TVector.ShiftRightArithmeticBits(nBits, 1);
+        TVector rest = TVector.SubtractBits(nBits, half);
+        TVector scaleHalf = TVector.ShiftLeftBits(TVector.AddBits(half, ExponentBias), 23);
+        TVector scaleRest = TVector.ShiftLeftBits(TVector.AddBits(rest, ExponentBias), 23);
+        TVector scale = scaleHalf * scaleRest;
+        TVector result = TVector.Select(TVector.GreaterThan(x, 80f), (em1 + 1f) * scaleHalf * scaleRest, scale * em1 + (scale - 1f));
+        result = TVector.Select(TVector.GreaterThan(x, 88.75f), float.PositiveInfinity, result);
+        // Below −20, exp(x) is under half an ulp of 1 (and the reduction is not needed).
         result = TVector.Select(TVector.LessThan(x, -20f), -1f, result);
-        return TVector.Select(TVector.GreaterThan(u, float.MaxValue), u, result);
+        // −0 stays −0 (r2 · P + r gives +0 for it).
+        return TVector.Select(TVector.LessThan(TVector.Abs(x), 1e-30f), x, result);
     }
 
     /// <summary>Standard normal CDF Φ(x) = erfc(−x/√2) / 2, accurate relative to Φ in the lower tail.</summary>
