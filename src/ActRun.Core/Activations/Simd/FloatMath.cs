@@ -86,18 +86,7 @@ public static class FloatMath
         TVector below = TVector.LessThan(m, SqrtHalf);
         e = e - TVector.Select(below, 1f, 0f);
         TVector f = TVector.Select(below, m + m - 1f, m - 1f);
-        TVector z = f * f;
-        TVector z2 = z * z;
-        // Cephes logf's polynomial in Estrin's scheme (see ExpPolynomial).
-        TVector q0 = f * -2.4999993993E-1f + 3.3333331174E-1f;
-        TVector q1 = f * -1.6668057665E-1f + 2.0000714765E-1f;
-        TVector q2 = f * -1.2420140846E-1f + 1.4249322787E-1f;
-        TVector q3 = f * -1.1514610310E-1f + 1.1676998740E-1f;
-        TVector p = (q0 + z * q1) + z2 * ((q2 + z * q3) + z2 * 7.0376836292E-2f);
-        TVector y = p * f * z;
-        y = y + e * LnLow;
-        y = y - 0.5f * z;
-        TVector result = f + y + e * LnHigh;
+        TVector result = LogReduced(f, e);
         result = TVector.Select(TVector.GreaterThan(x, float.MaxValue), x, result);
         result = TVector.Select(TVector.LessThanOrEqual(x, 0f), float.NegativeInfinity, result);
         return TVector.Select(TVector.GreaterThanOrEqual(x, 0f), result, float.NaN);
@@ -111,6 +100,35 @@ public static class FloatMath
         TVector e = Exp(-TVector.Abs(x));
         TVector onePlusE = 1f + e;
         return TVector.Select(TVector.GreaterThanOrEqual(x, 0f), 1f / onePlusE, e / onePlusE);
+    }
+
+    /// <summary>log(2^e · (1 + f)) for f in [√½ − 1, √2 − 1]: Cephes logf's polynomial, in Estrin's scheme (see ExpPolynomial).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector LogReduced<TVector>(TVector f, TVector e) where TVector : struct, IFloatVector<TVector>
+    {
+        TVector z = f * f;
+        TVector z2 = z * z;
+        TVector q0 = f * -2.4999993993E-1f + 3.3333331174E-1f;
+        TVector q1 = f * -1.6668057665E-1f + 2.0000714765E-1f;
+        TVector q2 = f * -1.2420140846E-1f + 1.4249322787E-1f;
+        TVector q3 = f * -1.1514610310E-1f + 1.1676998740E-1f;
+        TVector p = (q0 + z * q1) + z2 * ((q2 + z * q3) + z2 * 7.0376836292E-2f);
+        TVector y = p * f * z;
+        y = y + e * LnLow;
+        y = y - 0.5f * z;
+        return f + y + e * LnHigh;
+    }
+
+    public static float Log1pUnit(float e) => Log1pUnit(new FloatScalar(e)).Value;
+
+    /// <summary>
+    /// log(1 + e) for e in [0, 1] (what softplus needs, e = exp(−|x|)), without forming 1 + e: below √2 − 1 the
+    /// polynomial takes f = e itself; above, log(1 + e) = ln 2 + log(1 + (e − 1)/2). No division, no exponent bits.
+    /// </summary>
+    public static TVector Log1pUnit<TVector>(TVector e) where TVector : struct, IFloatVector<TVector>
+    {
+        TVector upper = TVector.GreaterThanOrEqual(e, 0.41421356f);
+        return LogReduced(TVector.Select(upper, (e - 1f) * 0.5f, e), TVector.Select(upper, 1f, 0f));
     }
 
     /// <summary>
@@ -128,7 +146,7 @@ public static class FloatMath
     public static float Softplus(float x) => Softplus(new FloatScalar(x)).Value;
 
     public static TVector Softplus<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
-        TVector.Max(x, 0f) + Log1pNonNegative(Exp(-TVector.Abs(x)));
+        TVector.Max(x, 0f) + Log1pUnit(Exp(-TVector.Abs(x)));
 
     public static float Tanh(float x) => Tanh(new FloatScalar(x)).Value;
 
@@ -138,7 +156,9 @@ public static class FloatMath
     /// </summary>
     public static TVector Tanh<TVector>(TVector x) where TVector : struct, IFloatVector<TVector>
     {
-        TVector c = TVector.Max(TVector.Min(x, 9f), -9f);
+        // Beyond ±9 the result is ±1 (selected below, sign from x's sign bit); there the rational may overflow to
+        // NaN, which the select drops. Selecting is cheaper than clamping with NaN-propagating Min and Max.
+        TVector c = x;
         TVector c2 = c * c;
         TVector p = c2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
         p = c2 * p + -8.60467152213735e-11f;
@@ -149,7 +169,9 @@ public static class FloatMath
         TVector q = c2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
         q = c2 * q + 2.26843463243900e-03f;
         q = c2 * q + 4.89352518554385e-03f;
-        return TVector.Select(TVector.LessThan(TVector.Abs(x), 0.0004f), x, c * p / q);
+        TVector ax = TVector.Abs(x);
+        TVector result = TVector.Select(TVector.GreaterThan(ax, 9f), TVector.Or(TVector.And(x, -0f), 1f), c * p / q);
+        return TVector.Select(TVector.LessThan(ax, 0.0004f), x, result);
     }
 
     /// <summary>
