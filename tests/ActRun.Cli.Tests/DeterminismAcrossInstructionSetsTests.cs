@@ -20,7 +20,7 @@ public class DeterminismAcrossInstructionSetsTests
             .Concat(["x*sigmoid(1.5*x)", "log(1+exp(x))-tanh(x)", "x*erf(x)+softplus(-x)"]));
         string[] Args(string dir) =>
         [
-            "compare", "--activations", activations, "--dataset", "circles(train_size=300, test_size=100)", "--hidden", "13,7",
+            "compare", "--activations", activations, "--dataset", "circles(train_size=200, test_size=100)", "--hidden", "13,7",
             "--epochs", "2", "--batch-size", "16", "--threads", "2", "--no-plots", "--quiet", "--out", dir,
         ];
 
