@@ -11,12 +11,12 @@ public sealed class Exponential : VectorizedActivation<Exponential.Op>
 
     public readonly struct Op : IActivationOp
     {
-        public float Value(float x) => MathF.Exp(x);
+        public float Value(float x) => FloatMath.Exp(x);
 
         public float Derivative(float x, float y) => y;
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> =>
-            TVector.Exp(x);
+            FloatMath.Exp(x);
 
         public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
             y;

@@ -38,12 +38,12 @@ public sealed class Gelu : VectorizedActivation<Gelu.Op>
     {
         public float Value(float x) => x * FloatMath.NormalCdf(x);
 
-        public float Derivative(float x, float y) => FloatMath.NormalCdf(x) + x * InvSqrt2Pi * MathF.Exp(-0.5f * x * x);
+        public float Derivative(float x, float y) => FloatMath.NormalCdf(x) + x * InvSqrt2Pi * FloatMath.Exp(-0.5f * x * x);
 
         public TVector Value<TVector>(TVector x) where TVector : struct, IFloatVector<TVector> => x * FloatMath.NormalCdf(x);
 
         public TVector Derivative<TVector>(TVector x, TVector y) where TVector : struct, IFloatVector<TVector> =>
-            FloatMath.NormalCdf(x) + x * InvSqrt2Pi * TVector.Exp(-0.5f * x * x);
+            FloatMath.NormalCdf(x) + x * InvSqrt2Pi * FloatMath.Exp(-0.5f * x * x);
     }
 
     private readonly struct TanhForm : IActivationOp

@@ -92,7 +92,7 @@ public sealed class Rng
             v = 2 * NextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double f = Math.Sqrt(-2 * Math.Log(s) / s);
+        double f = Math.Sqrt(-2 * DoubleMath.Log(s) / s); // DoubleMath: the same draws on every machine
         _spareGaussian = v * f;
         return u * f;
     }

@@ -42,7 +42,7 @@ public static class SpecialFunctions
             sum += term;
             if (term <= sum * tolerance) break;
         }
-        return TwoOverSqrtPi * Math.Exp(-x * x) * sum;
+        return TwoOverSqrtPi * DoubleMath.Exp(-x * x) * sum;
     }
 
     /// <summary>
@@ -65,6 +65,6 @@ public static class SpecialFunctions
             f *= delta;
             if (Math.Abs(delta - 1.0) <= tolerance) break;
         }
-        return OneOverSqrtPi * Math.Exp(-x * x) / f;
+        return OneOverSqrtPi * DoubleMath.Exp(-x * x) / f;
     }
 }

@@ -1,4 +1,6 @@
+using ActRun.Core.Activations.Simd;
 using ActRun.Core.Data;
+using ActRun.Core.Engine;
 
 namespace ActRun.Core.Losses;
 
@@ -13,7 +15,7 @@ public sealed class SigmoidBinaryCrossEntropy : OutputHead
     public override string Loss => "binary_crossentropy";
     public override int OutputUnits(Dataset data) => data.ClassCount == 2 ? 1 : data.ClassCount;
 
-    public override double PositiveProbability(ReadOnlySpan<float> z) => Sigmoid(z.Length == 1 ? z[0] : z[1]);
+    public override double PositiveProbability(ReadOnlySpan<float> z) => FloatMath.Sigmoid(z.Length == 1 ? z[0] : z[1]);
 
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
@@ -30,9 +32,9 @@ public sealed class SigmoidBinaryCrossEntropy : OutputHead
             {
                 float z = logits[r * k + j];
                 float y = k == 1 ? label : (j == label ? 1f : 0f);
-                rowLoss += Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+                rowLoss += Math.Max(z, 0) - z * y + DoubleMath.Log(1 + DoubleMath.Exp(-Math.Abs(z)));
                 if (z > logits[r * k + argmax]) argmax = j;
-                if (computeGradient) gradient[r * k + j] = (Sigmoid(z) - y) * scale;
+                if (computeGradient) gradient[r * k + j] = (FloatMath.Sigmoid(z) - y) * scale;
             }
             lossSum += rowLoss / k;
             int predicted = k == 1 ? (logits[r] > 0 ? 1 : 0) : argmax;
@@ -40,7 +42,4 @@ public sealed class SigmoidBinaryCrossEntropy : OutputHead
         }
         return new BatchLoss(lossSum, correct);
     }
-
-    // Stable for large |z|: never exp of a large positive number.
-    private static float Sigmoid(float z) => z >= 0 ? 1f / (1f + MathF.Exp(-z)) : MathF.Exp(z) / (1f + MathF.Exp(z));
 }

@@ -1,4 +1,5 @@
 using ActRun.Core.Data;
+using ActRun.Core.Engine;
 
 namespace ActRun.Core.Losses;
 
@@ -17,8 +18,8 @@ public sealed class SoftmaxCrossEntropy : OutputHead
         float max = z[0];
         foreach (float v in z) max = Math.Max(max, v);
         double sum = 0;
-        foreach (float v in z) sum += Math.Exp(v - max);
-        return Math.Exp(z[1] - max) / sum;
+        foreach (float v in z) sum += DoubleMath.Exp(v - max);
+        return DoubleMath.Exp(z[1] - max) / sum;
     }
 
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
@@ -38,8 +39,8 @@ public sealed class SoftmaxCrossEntropy : OutputHead
             for (int j = 1; j < k; j++)
                 if (z[j] > max) { max = z[j]; argmax = j; }
             double sum = 0;
-            for (int j = 0; j < k; j++) sum += exps[j] = Math.Exp(z[j] - max);
-            double logSum = Math.Log(sum);
+            for (int j = 0; j < k; j++) sum += exps[j] = DoubleMath.Exp(z[j] - max);
+            double logSum = DoubleMath.Log(sum);
             lossSum += logSum - (z[y] - max);
             if (argmax == y) correct++;
             if (computeGradient)

@@ -1,4 +1,5 @@
 using ActRun.Core.Data;
+using ActRun.Core.Engine;
 
 namespace ActRun.Core.Losses;
 
@@ -13,7 +14,7 @@ public sealed class TanhBinaryCrossEntropy : OutputHead
     public override string Loss => "binary_crossentropy";
     public override int OutputUnits(Dataset data) => 1;
 
-    public override double PositiveProbability(ReadOnlySpan<float> z) => (Math.Tanh(z[0]) + 1) / 2;
+    public override double PositiveProbability(ReadOnlySpan<float> z) => (DoubleMath.Tanh(z[0]) + 1) / 2;
 
     public override BatchLoss Evaluate(ReadOnlySpan<float> logits, int rows, in BatchTargets targets, Span<float> gradient, bool computeGradient)
     {
@@ -24,11 +25,11 @@ public sealed class TanhBinaryCrossEntropy : OutputHead
         {
             double u = 2.0 * logits[r];
             int y = targets.Labels[r];
-            lossSum += Math.Max(u, 0) - u * y + Math.Log(1 + Math.Exp(-Math.Abs(u)));
+            lossSum += Math.Max(u, 0) - u * y + DoubleMath.Log(1 + DoubleMath.Exp(-Math.Abs(u)));
             if ((logits[r] > 0 ? 1 : 0) == y) correct++;
             if (computeGradient)
             {
-                double p = u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
+                double p = u >= 0 ? 1 / (1 + DoubleMath.Exp(-u)) : DoubleMath.Exp(u) / (1 + DoubleMath.Exp(u));
                 gradient[r] = (float)(p - y) * scale;
             }
         }

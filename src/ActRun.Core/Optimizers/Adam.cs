@@ -26,7 +26,7 @@ public sealed class Adam : Optimizer
     protected override void OnStep()
     {
         _t++;
-        _stepSize = (float)(_lr * Math.Sqrt(1 - Math.Pow(Beta2, _t)) / (1 - Math.Pow(Beta1, _t)));
+        _stepSize = (float)(_lr * Math.Sqrt(1 - DoubleMath.Pow(Beta2, _t)) / (1 - DoubleMath.Pow(Beta1, _t)));
     }
 
     protected override void Update(int index, int start, Span<float> w, Span<float> g)

@@ -1,3 +1,5 @@
+using ActRun.Core.Engine;
+
 namespace ActRun.Core.Activations.Custom;
 
 /// <summary>
@@ -72,7 +74,7 @@ internal static class Algebra
     {
         if (IsNumber(b, 0)) return One;
         if (IsNumber(b, 1)) return a;
-        if (a is NumberNode x && b is NumberNode y) return Fold(Math.Pow(x.Value, y.Value), BinaryOperator.Power, a, b);
+        if (a is NumberNode x && b is NumberNode y) return Fold(DoubleMath.Pow(x.Value, y.Value), BinaryOperator.Power, a, b);
         return new BinaryNode(BinaryOperator.Power, a, b);
     }
 

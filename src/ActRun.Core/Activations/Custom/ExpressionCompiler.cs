@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using ActRun.Core.Engine;
 
 namespace ActRun.Core.Activations.Custom;
 
@@ -11,6 +13,9 @@ namespace ActRun.Core.Activations.Custom;
 /// </summary>
 internal sealed class ExpressionCompiler
 {
+    /// <summary>x^y is <see cref="DoubleMath.Pow"/> (the same bits on every machine), not Math.Pow.</summary>
+    private static readonly MethodInfo PowMethod = typeof(DoubleMath).GetMethod(nameof(DoubleMath.Pow), [typeof(double), typeof(double)])!;
+
     private readonly ParameterExpression _x = Expression.Variable(typeof(double), "x");
     private readonly List<ParameterExpression> _variables = [];
     private readonly List<Expression> _statements = [];
@@ -34,7 +39,7 @@ internal sealed class ExpressionCompiler
         ConstantNode c => Expression.Constant(c.Value),
         VariableNode => _x,
         NegateNode n => Expression.Negate(Emit(n.Operand)),
-        BinaryNode { Operator: BinaryOperator.Power } b => Shared(b, () => Expression.Power(Emit(b.Left), Emit(b.Right))),
+        BinaryNode { Operator: BinaryOperator.Power } b => Shared(b, () => Expression.Call(PowMethod, Emit(b.Left), Emit(b.Right))),
         BinaryNode b => b.Operator switch
         {
             BinaryOperator.Add => Expression.Add(Emit(b.Left), Emit(b.Right)),

@@ -29,10 +29,10 @@ internal sealed class ExpressionFunction
     private static readonly double TwoOverSqrtPi = 2.0 / Math.Sqrt(Math.PI);
 
     /// <summary>exp(u)' = exp(u) u'.</summary>
-    public static readonly ExpressionFunction Exp = Unary("exp", typeof(Math), nameof(Math.Exp), (u, du) => Multiply(Call(Exp!, u), du));
+    public static readonly ExpressionFunction Exp = Unary("exp", typeof(DoubleMath), nameof(DoubleMath.Exp), (u, du) => Multiply(Call(Exp!, u), du));
 
     /// <summary>log(u)' = u'/u (natural log; NaN for u &lt; 0, -inf at 0).</summary>
-    public static readonly ExpressionFunction Log = Unary("log", typeof(Math), nameof(Math.Log), (u, du) => Divide(du, u));
+    public static readonly ExpressionFunction Log = Unary("log", typeof(DoubleMath), nameof(DoubleMath.Log), (u, du) => Divide(du, u));
 
     /// <summary>sqrt(u)' = u'/(2 sqrt(u)) (infinite at 0).</summary>
     public static readonly ExpressionFunction Sqrt = Unary("sqrt", typeof(Math), nameof(Math.Sqrt), (u, du) => Divide(du, Multiply(Number(2), Call(Sqrt!, u))));
@@ -44,13 +44,13 @@ internal sealed class ExpressionFunction
     public static readonly ExpressionFunction Abs = Unary("abs", typeof(Math), nameof(Math.Abs), (u, du) => Multiply(Call(Sign, u), du));
 
     /// <summary>cos(u)' = -sin(u) u'.</summary>
-    public static readonly ExpressionFunction Cos = Unary("cos", typeof(Math), nameof(Math.Cos), (u, du) => Negate(Multiply(Call(Sin!, u), du)));
+    public static readonly ExpressionFunction Cos = Unary("cos", typeof(DoubleMath), nameof(DoubleMath.Cos), (u, du) => Negate(Multiply(Call(Sin!, u), du)));
 
     /// <summary>sin(u)' = cos(u) u'.</summary>
-    public static readonly ExpressionFunction Sin = Unary("sin", typeof(Math), nameof(Math.Sin), (u, du) => Multiply(Call(Cos, u), du));
+    public static readonly ExpressionFunction Sin = Unary("sin", typeof(DoubleMath), nameof(DoubleMath.Sin), (u, du) => Multiply(Call(Cos, u), du));
 
     /// <summary>tanh(u)' = (1 - tanh(u)^2) u'.</summary>
-    public static readonly ExpressionFunction Tanh = Unary("tanh", typeof(Math), nameof(Math.Tanh),
+    public static readonly ExpressionFunction Tanh = Unary("tanh", typeof(DoubleMath), nameof(DoubleMath.Tanh),
         (u, du) => Multiply(Subtract(One, Power(Call(Tanh!, u), Number(2))), du));
 
     /// <summary>
@@ -81,7 +81,7 @@ internal sealed class ExpressionFunction
         (a, d) => Branch(a[1], a[0], d[0], d[1]));
 
     /// <summary>pow(u, v) = u^v, with the same derivative as ^.</summary>
-    public static readonly ExpressionFunction Pow = Binary("pow", typeof(Math), nameof(Math.Pow),
+    public static readonly ExpressionFunction Pow = Binary("pow", typeof(DoubleMath), nameof(DoubleMath.Pow),
         (a, d) => PowerDerivative(a[0], a[1], d[0], d[1]));
 
     /// <summary>Every function by name: the one table the parser reads.</summary>

@@ -8,6 +8,13 @@ namespace ActRun.Core.Activations.Simd;
 /// </summary>
 public static class ElementwiseKernels
 {
+    /// <summary>
+    /// The widest vector the kernels use, in bits: 512, 256, 128, or 0 for the scalar form alone. Every width
+    /// gives the same bits (FloatMath), so this only lets tests run each path on one machine; the default uses
+    /// whatever the hardware accelerates.
+    /// </summary>
+    internal static int WidestVectorBits { get; set; } = 512;
+
     /// <summary>a = f(z).</summary>
     public static void Forward<TOp>(in TOp op, ReadOnlySpan<float> z, Span<float> a) where TOp : struct, IActivationOp
     {
@@ -36,7 +43,7 @@ public static class ElementwiseKernels
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>
     {
-        if (!TVector.IsHardwareAccelerated) return i;
+        if (!TVector.IsHardwareAccelerated || TVector.Count * 32 > WidestVectorBits) return i;
         for (; i <= z.Length - TVector.Count; i += TVector.Count)
             op.Value(TVector.Load(z, i)).Store(a, i);
         return i;
@@ -48,7 +55,7 @@ public static class ElementwiseKernels
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>
     {
-        if (!TVector.IsHardwareAccelerated) return i;
+        if (!TVector.IsHardwareAccelerated || TVector.Count * 32 > WidestVectorBits) return i;
         for (; i <= z.Length - TVector.Count; i += TVector.Count)
             (TVector.Load(da, i) * op.Derivative(TVector.Load(z, i), TVector.Load(a, i))).Store(dz, i);
         return i;

@@ -31,14 +31,19 @@ public readonly struct FloatVector256(Vector256<float> value) : IFloatVector<Flo
     public static FloatVector256 Max(FloatVector256 left, FloatVector256 right) => new(Vector256.Max(left.Value, right.Value));
     public static FloatVector256 Abs(FloatVector256 value) => new(Vector256.Abs(value.Value));
     public static FloatVector256 Sqrt(FloatVector256 value) => new(Vector256.Sqrt(value.Value));
-    public static FloatVector256 Exp(FloatVector256 value) => new(Vector256.Exp(value.Value));
-    public static FloatVector256 Log(FloatVector256 value) => new(Vector256.Log(value.Value));
 
     public static FloatVector256 GreaterThan(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThan(left.Value, right.Value));
     public static FloatVector256 GreaterThanOrEqual(FloatVector256 left, FloatVector256 right) => new(Vector256.GreaterThanOrEqual(left.Value, right.Value));
     public static FloatVector256 LessThan(FloatVector256 left, FloatVector256 right) => new(Vector256.LessThan(left.Value, right.Value));
     public static FloatVector256 LessThanOrEqual(FloatVector256 left, FloatVector256 right) => new(Vector256.LessThanOrEqual(left.Value, right.Value));
     public static FloatVector256 And(FloatVector256 left, FloatVector256 right) => new(left.Value & right.Value);
+    public static FloatVector256 Or(FloatVector256 left, FloatVector256 right) => new(left.Value | right.Value);
+
+    public static FloatVector256 AddBits(FloatVector256 left, FloatVector256 right) => new((left.Value.AsInt32() + right.Value.AsInt32()).AsSingle());
+    public static FloatVector256 SubtractBits(FloatVector256 left, FloatVector256 right) => new((left.Value.AsInt32() - right.Value.AsInt32()).AsSingle());
+    public static FloatVector256 ShiftLeftBits(FloatVector256 value, int count) => new(Vector256.ShiftLeft(value.Value.AsInt32(), count).AsSingle());
+    public static FloatVector256 ShiftRightArithmeticBits(FloatVector256 value, int count) => new(Vector256.ShiftRightArithmetic(value.Value.AsInt32(), count).AsSingle());
+    public static FloatVector256 ConvertBitsToSingle(FloatVector256 value) => new(Vector256.ConvertToSingle(value.Value.AsInt32()));
 
     public static FloatVector256 Select(FloatVector256 mask, FloatVector256 whenTrue, FloatVector256 whenFalse) =>
         new(Vector256.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));

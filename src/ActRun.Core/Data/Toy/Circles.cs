@@ -13,6 +13,6 @@ public sealed class Circles : ToyGenerator
     {
         double radius = label == 0 ? 1.0 : 0.5;
         double angle = 2 * Math.PI * rng.NextDouble();
-        return (radius * Math.Cos(angle), radius * Math.Sin(angle));
+        return (radius * DoubleMath.Cos(angle), radius * DoubleMath.Sin(angle));
     }
 }

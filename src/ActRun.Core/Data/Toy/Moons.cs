@@ -16,6 +16,6 @@ public sealed class Moons : ToyGenerator
     protected override (double X1, double X2) SampleClean(Rng rng, int label)
     {
         double t = Math.PI * rng.NextDouble();
-        return label == 0 ? (Math.Cos(t), Math.Sin(t)) : (1 - Math.Cos(t), 0.5 - Math.Sin(t));
+        return label == 0 ? (DoubleMath.Cos(t), DoubleMath.Sin(t)) : (1 - DoubleMath.Cos(t), 0.5 - DoubleMath.Sin(t));
     }
 }

@@ -1,3 +1,5 @@
+using ActRun.Core.Engine;
+
 namespace ActRun.Core.Data.Toy;
 
 /// <summary>
@@ -13,8 +15,8 @@ public static class PlaygroundFeatures
         ("x1^2", (x1, _) => x1 * x1),
         ("x2^2", (_, x2) => x2 * x2),
         ("x1*x2", (x1, x2) => x1 * x2),
-        ("sin(x1)", (x1, _) => MathF.Sin(x1)),
-        ("sin(x2)", (_, x2) => MathF.Sin(x2)),
+        ("sin(x1)", (x1, _) => (float)DoubleMath.Sin(x1)),
+        ("sin(x2)", (_, x2) => (float)DoubleMath.Sin(x2)),
     ];
 
     /// <summary>Other spellings of the same feature (Playground writes X₁², X₁X₂).</summary>

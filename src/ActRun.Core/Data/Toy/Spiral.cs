@@ -19,6 +19,6 @@ public sealed class Spiral : ToyGenerator
     {
         double s = rng.NextDouble();
         double theta = Turns * 2 * Math.PI * s + (label == 1 ? 0 : Math.PI);
-        return (s * Math.Sin(theta), s * Math.Cos(theta));
+        return (s * DoubleMath.Sin(theta), s * DoubleMath.Cos(theta));
     }
 }
