@@ -49,28 +49,29 @@ public class ReadmeGuaranteesTests
     private static string? Problem(Assembly assembly, string name)
     {
         string where = assembly.GetName().Name!;
-        // "Class.Method" or "Namespace.Class" or "Class": the longest prefix that is a class decides.
-        string[] parts = name.Split('.');
-        for (int n = parts.Length; n >= 1; n--)
+        Type? Find(string typeName) =>
+            assembly.GetTypes().FirstOrDefault(t => t.FullName == typeName || t.FullName!.EndsWith("." + typeName, StringComparison.Ordinal));
+        static List<MethodInfo> TestsOf(Type type) => type.GetMethods().Where(m => m.GetCustomAttribute<FactAttribute>() is not null).ToList();
+
+        // "Namespace.Class" or "Class" names a class of tests; "Class.Method" one test.
+        List<MethodInfo> tests;
+        if (Find(name) is { } type)
         {
-            string typeName = string.Join('.', parts[..n]);
-            var type = assembly.GetTypes().FirstOrDefault(t => t.FullName == typeName || t.FullName!.EndsWith("." + typeName, StringComparison.Ordinal));
-            if (type is null) continue;
-            var tests = type.GetMethods().Where(m => m.GetCustomAttribute<FactAttribute>() is not null).ToList();
-            if (n == parts.Length - 1)
-            {
-                var method = tests.FirstOrDefault(m => m.Name == parts[^1]);
-                if (method is null)
-                    return $"{type.Name} in {where} has no test named {parts[^1]} (its tests: {string.Join(", ", tests.Select(m => m.Name))})";
-                tests = [method];
-            }
-            else if (n != parts.Length)
-                return $"{type.Name} has no test named {string.Join('.', parts[n..])}";
-            if (tests.Count == 0) return $"{type.FullName} has no tests";
-            var skipped = tests.Where(m => m.GetCustomAttribute<FactAttribute>()!.Skip is not null).Select(m => m.Name).ToList();
-            return skipped.Count == 0 ? null : $"skipped: {string.Join(", ", skipped)}";
+            tests = TestsOf(type);
+            if (tests.Count == 0) return $"{type.FullName} in {where} has no tests";
         }
-        return $"no test class {parts[0]} in {where}";
+        else
+        {
+            int dot = name.LastIndexOf('.');
+            if (dot < 0 || Find(name[..dot]) is not { } owner || TestsOf(owner).Count == 0)
+                return $"{where} has no test class {name}{(dot < 0 ? "" : $" and no test class {name[..dot]}")}";
+            var method = TestsOf(owner).FirstOrDefault(m => m.Name == name[(dot + 1)..]);
+            if (method is null)
+                return $"{owner.Name} in {where} has no test named {name[(dot + 1)..]} (its tests: {string.Join(", ", TestsOf(owner).Select(m => m.Name))})";
+            tests = [method];
+        }
+        var skipped = tests.Where(m => m.GetCustomAttribute<FactAttribute>()!.Skip is not null).Select(m => m.Name).ToList();
+        return skipped.Count == 0 ? null : $"skipped: {string.Join(", ", skipped)}";
     }
 
     [Fact]
