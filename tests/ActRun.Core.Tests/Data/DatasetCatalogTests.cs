@@ -79,7 +79,7 @@ public sealed class DatasetCatalogTests
     [MnistDataFact("mnist")]
     public void Real_mnist_loads_through_the_catalog_with_subsets()
     {
-        Dataset data = DatasetCatalog.Load("mnist", new DatasetLoadOptions(TrainSubset: 1000, TestSubset: 200));
+        Dataset data = DatasetCatalog.Load("mnist", new DatasetLoadOptions(TrainSubset: 1000, TestSubset: 200, DataDirectory: TestData.Directory));
 
         Assert.Equal((1000, 200, 784), (data.Train.Count, data.Test.Count, data.FeatureCount));
         Assert.IsType<ByteFeatures>(data.Train.Features);

@@ -35,9 +35,9 @@ public sealed class DatasetInventoryTests
     /// <summary>The hard-coded hashes against the real files: the shared MNIST copy is recompressed, so this also covers the content-hash path.</summary>
     [MnistDataFact("mnist")]
     public void Real_mnist_passes_verification() =>
-        Assert.All(DatasetInventory.Verify(MnistLayout.Mnist, DataLocator.Resolve(null)), c => Assert.True(c.Ok, $"{c.Path}: {c.Detail}"));
+        Assert.All(DatasetInventory.Verify(MnistLayout.Mnist, TestData.Directory), c => Assert.True(c.Ok, $"{c.Path}: {c.Detail}"));
 
     [MnistDataFact("fashion_mnist")]
     public void Real_fashion_mnist_passes_verification() =>
-        Assert.All(DatasetInventory.Verify(MnistLayout.FashionMnist, DataLocator.Resolve(null)), c => Assert.True(c.Ok, $"{c.Path}: {c.Detail}"));
+        Assert.All(DatasetInventory.Verify(MnistLayout.FashionMnist, TestData.Directory), c => Assert.True(c.Ok, $"{c.Path}: {c.Detail}"));
 }

@@ -13,7 +13,7 @@ public sealed class RealMnistTests
     [MnistDataFact("mnist")]
     public void Real_mnist_has_the_published_sizes_label_counts_and_content()
     {
-        Dataset data = MnistLoader.Load(MnistLayout.Mnist, DataLocator.Resolve(null));
+        Dataset data = MnistLoader.Load(MnistLayout.Mnist, TestData.Directory);
 
         Assert.Equal((60_000, 10_000, 784), (data.Train.Count, data.Test.Count, data.FeatureCount));
         Assert.Equal([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949], LabelCounts(data.Train));
@@ -26,7 +26,7 @@ public sealed class RealMnistTests
     [MnistDataFact("fashion_mnist")]
     public void Real_fashion_mnist_has_60000_and_10000_balanced_images()
     {
-        Dataset data = MnistLoader.Load(MnistLayout.FashionMnist, DataLocator.Resolve(null));
+        Dataset data = MnistLoader.Load(MnistLayout.FashionMnist, TestData.Directory);
 
         Assert.Equal(("fashion_mnist", 60_000, 10_000, 784), (data.Name, data.Train.Count, data.Test.Count, data.FeatureCount));
         Assert.All(LabelCounts(data.Train), count => Assert.Equal(6000, count));

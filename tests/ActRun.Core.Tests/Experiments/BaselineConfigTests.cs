@@ -1,4 +1,5 @@
 using ActRun.Core.Experiments;
+using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Experiments;
 
@@ -38,7 +39,8 @@ public class BaselineConfigTests
     [Fact]
     public void The_classifier_baseline_on_a_regression_task_is_a_config_error()
     {
-        string csv = Path.Combine(Directory.CreateTempSubdirectory("actrun-baseline").FullName, "r.csv");
+        using var temp = new TempDirectory();
+        string csv = temp.Combine("r.csv");
         File.WriteAllText(csv, "x,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
         var config = ConfigReader.Parse($"dataset: {{name: 'csv:{csv}', task: regression}}\nbaseline: mlnet\n", "exp.yaml");
 

@@ -4,64 +4,190 @@ using ActRun.Core.Initializers;
 using ActRun.Core.Layers;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
+using ActRun.Core.Tests.Activations;
 using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Layers;
 
 public class NetworkGradientTests
 {
-    private static double Loss(Network net, OutputHead head, float[] x, int[] labels, int rows)
+    /// <summary>Catalog entries with non-default settings that change their formula's branches.</summary>
+    private static readonly string[] ExtraActivations =
+    [
+        "leaky_relu(0.2)", "elu(alpha=0.5)", "softplus(beta=2, threshold=10)", "relu(negative_slope=0.1, max_value=1.5, threshold=0.2)",
+        "prelu(init=0.1)", "celu(alpha=2)", "gelu(approximate=true)", "hard_tanh(min_val=-0.5, max_val=0.5)",
+        "threshold(threshold=0.3, value=-1)", "squareplus(b=1)",
+    ];
+
+    /// <summary>Custom expressions with their formulas written by hand, and their kinks.</summary>
+    private static readonly Dictionary<string, (Func<double, double> F, double[] Kinks)> Expressions = new()
     {
-        var logits = net.Forward(x, rows, ActivationContext.Evaluation);
-        return head.Evaluate(logits.AsSpan(0, rows * net.Outputs), rows, new BatchTargets(labels, default), default, false).LossSum / rows;
-    }
+        ["x*sigmoid(1.5*x)"] = (x => x * ReferenceMath.Sigmoid(1.5 * x), []),
+        ["sin(x)+x^2/8"] = (x => Math.Sin(x) + x * x / 8, []),
+        ["max(x,0.1*x)"] = (x => x > 0 ? x : 0.1 * x, [0]),
+    };
 
-    [Theory]
-    [InlineData("linear", "softmax", 4)]
-    [InlineData("relu", "softmax", 3)]
-    [InlineData("linear", "sigmoid", 2)]
-    [InlineData("relu", "linear", 3)]
-    [InlineData("tanh", "softmax", 3)]
-    [InlineData("elu(alpha=0.5)", "sigmoid", 2)]
-    [InlineData("prelu", "softmax", 3)]
-    [InlineData("gelu", "softmax", 3)]
-    [InlineData("x*sigmoid(1.5*x)", "softmax", 3)]
-    public void Two_hidden_layer_network_gradients_match_finite_differences(string activation, string output, int classes)
+    /// <summary>Each head once with its class count; classes 0 is regression (linear + MSE on values).</summary>
+    private static readonly (string Head, int Classes)[] Heads =
+        [("softmax", 3), ("log_softmax", 3), ("sparsemax", 3), ("sigmoid", 2), ("sigmoid", 3), ("tanh", 2), ("linear", 3), ("linear", 0)];
+
+    /// <summary>Every catalog activation (rrelu also in training mode, with its random slopes), the extra settings and the expressions, with every head.</summary>
+    public static TheoryData<string, bool, string, int> ActivationsAndHeads()
     {
-        const int rows = 6, features = 5;
-        var data = TinyData.Classification(rows, features, classes, 21);
-        var head = OutputHead.Create(output, data);
-        var x = new float[rows * features];
-        data.Train.Features.CopyRange(0, rows, x);
-        var labels = data.Train.Labels!;
-        var net = ClearOfKinks(() => new Network(features, [7, 4], () => ActivationRegistry.Create(activation), head.OutputUnits(data), rows), x, rows);
-
-        var logits = net.Forward(x, rows, ActivationContext.Evaluation);
-        var gradient = new float[rows * net.Outputs];
-        head.Evaluate(logits.AsSpan(0, rows * net.Outputs), rows, new BatchTargets(labels, default), gradient, true);
-        net.Backward(gradient, rows);
-
-        foreach (var p in net.Parameters)
-            GradientCheck.AssertMatches(p.Value, p.Gradient, () => Loss(net, head, x, labels, rows), step: 1e-3,
-                absolute: 2e-4, relative: 2e-2, what: $"{activation}/{output} {p.Name}");
+        var data = new TheoryData<string, bool, string, int>();
+        var activations = ActivationRegistry.Entries.Select(e => (e.Name, false))
+            .Append(("rrelu", true)).Append(("rrelu(lower=0.1, upper=0.6)", true))
+            .Concat(ExtraActivations.Select(a => (a, false))).Concat(Expressions.Keys.Select(e => (e, false)));
+        foreach (var (activation, training) in activations)
+            foreach (var (head, classes) in Heads)
+                data.Add(activation, training, head, classes);
+        return data;
     }
 
     /// <summary>
-    /// The first initialization (seeds 1, 2, …; small random biases) whose hidden pre-activations all lie
-    /// at least 0.02 from zero: a finite-difference step of 1e-3 then never crosses a relu kink, where the
-    /// numeric derivative would be wrong, not the analytic one.
+    /// The engine's float gradients of a 5 → 7 → 4 → k network against a double-precision reference of the same
+    /// network (<see cref="ReferenceNetwork"/>, activations from <see cref="ActivationReferences"/>, heads from
+    /// <see cref="ReferenceHeads"/>), for every activation and head. The reference's own gradient is checked first:
+    /// back-propagation against central differences of its forward pass, to 1e-6 relative. Then every float gradient
+    /// (kernels, biases, prelu's slopes) must match it to 1e-4 relative, with a floor of 1e-6 of the largest
+    /// gradient for elements that are sums of cancelling terms. Pre-activations are kept 0.05 from every kink.
     /// </summary>
-    private static Network ClearOfKinks(Func<Network> make, float[] x, int rows)
+    [Theory]
+    [MemberData(nameof(ActivationsAndHeads))]
+    public void Float_gradients_match_a_double_precision_reference_network(string activation, bool training, string headName, int classes)
     {
-        for (int seed = 1; ; seed++)
+        const int rows = 6, features = 5;
+        int[] hidden = [7, 4];
+        var data = classes == 0 ? TinyData.Regression(rows, features, 21) : TinyData.Classification(rows, features, classes, 21);
+        var head = OutputHead.Create(headName, data);
+        var x = new float[rows * features];
+        data.Train.Features.CopyRange(0, rows, x);
+        double[] xd = x.Select(v => (double)v).ToArray();
+        int[]? labels = data.Train.Labels;
+        double[]? targets = data.Train.Targets?.Select(v => (double)v).ToArray();
+
+        var net = new Network(features, hidden, () => ActivationRegistry.Create(activation), head.OutputUnits(data), rows);
+        net.Initialize(InitializerRegistry.Get("glorot_normal"), new Rng(7));
+        for (int l = 0; l < net.Layers.Count; l++) GradientCheck.RandomArray(net.Layers[l].Outputs, 100 + l, 0.3f).CopyTo(net.Layers[l].Bias.Value, 0);
+        var (reference, kinks) = Reference(activation, training, net, rows, [features, .. hidden, net.Outputs]);
+        ClearOfKinks(net, reference, xd, rows, kinks, headName);
+        double Loss() => ReferenceHeads.Loss(headName, reference.Logits(xd, rows), rows, labels, targets);
+
+        var numeric = reference.NumericGradient(Loss);
+        var backprop = reference.BackpropGradient(xd, rows, ReferenceHeads.Gradient(headName, reference.Logits(xd, rows), rows, labels, targets));
+        AssertClose(numeric, backprop, 1e-6, 1e-9, $"{activation}/{headName} reference back-propagation");
+
+        var context = training ? new ActivationContext(true, new Rng(RreluSeed)) : ActivationContext.Evaluation;
+        var logits = net.Forward(x, rows, context);
+        var gradient = new float[rows * net.Outputs];
+        head.Evaluate(logits.AsSpan(0, rows * net.Outputs), rows, new BatchTargets(labels, data.Train.Targets), gradient, computeGradient: true);
+        net.Backward(gradient, rows);
+        var engine = net.Parameters.Select(p => p.Gradient.Select(v => (double)v).ToArray()).ToList();
+        AssertClose(numeric, engine, 1e-4, 1e-6, $"{activation}{(training ? " (training)" : "")}/{headName} float gradient");
+    }
+
+    private const int RreluSeed = 99;
+
+    /// <summary>
+    /// The double network with the engine's weights, and the hidden activation's kinks. rrelu in training mode
+    /// gets the slopes the engine draws: one per element, layer after layer, lower + (upper − lower)·u in float.
+    /// </summary>
+    private static (ReferenceNetwork Network, double[] Kinks) Reference(string text, bool training, Network net, int rows, int[] sizes)
+    {
+        int layers = sizes.Length - 2;
+        var activations = new ReferenceActivation[layers];
+        var parameterCounts = new int[layers];
+        double[] kinks;
+        if (Expressions.TryGetValue(text, out var expression))
         {
-            var net = make();
-            net.Initialize(InitializerRegistry.Get("glorot_normal"), new Rng((ulong)seed));
-            foreach (var layer in net.Layers) GradientCheck.RandomArray(layer.Outputs, seed + 100, 0.1f).CopyTo(layer.Bias.Value, 0);
-            net.Forward(x, rows, ActivationContext.Evaluation);
-            bool clear = net.Layers.Take(net.Layers.Count - 1).All(l => l.PreActivations(rows).ToArray().All(z => Math.Abs(z) > 0.02f));
-            if (clear) return net;
+            Array.Fill(activations, (z, _, _, _) => expression.F(z));
+            kinks = expression.Kinks;
         }
+        else
+        {
+            var spec = ActivationRegistry.Create(text).Spec;
+            double P(string name) => ActivationReferences.ParameterValue(spec, name);
+            var reference = ActivationReferences.ByName[spec.Name];
+            kinks = reference.Kinks?.Invoke(P) ?? [];
+            if (spec.Name == "prelu")
+            {
+                Array.Fill(activations, (z, _, unit, slopes) => z > 0 ? z : slopes[unit] * z);
+                for (int l = 0; l < layers; l++) parameterCounts[l] = sizes[l + 1];
+            }
+            else if (training && spec.Name == "rrelu")
+            {
+                var rng = new Rng(RreluSeed);
+                float lower = (float)P("lower"), upper = (float)P("upper");
+                for (int l = 0; l < layers; l++)
+                {
+                    int m = sizes[l + 1];
+                    double[] drawn = Enumerable.Range(0, rows * m).Select(_ => (double)(lower + (upper - lower) * rng.NextFloat())).ToArray();
+                    activations[l] = (z, row, unit, _) => z >= 0 ? z : drawn[row * m + unit] * z;
+                }
+            }
+            else
+                Array.Fill(activations, (z, _, _, _) => reference.F(P, z));
+        }
+        var network = new ReferenceNetwork(sizes, activations, parameterCounts);
+        CopyWeights(net, network);
+        return (network, kinks);
+    }
+
+    private static void CopyWeights(Network net, ReferenceNetwork reference)
+    {
+        for (int i = 0; i < net.Parameters.Count; i++)
+            for (int j = 0; j < net.Parameters[i].Value.Length; j++) reference.Parameters[i][j] = net.Parameters[i].Value[j];
+    }
+
+    /// <summary>
+    /// Moves each hidden unit's bias by the first of a fixed list of shifts that keeps all its pre-activations
+    /// 0.05 from every kink of the activation, layer by layer; for sparsemax, tries a bounded list of output biases
+    /// until no logit is within 0.02 of the threshold (where the support changes). Deterministic and bounded: a
+    /// case that finds no such shift fails and says so.
+    /// </summary>
+    private static void ClearOfKinks(Network net, ReferenceNetwork reference, double[] x, int rows, double[] kinks, string head)
+    {
+        double[] shifts = [0, .. Enumerable.Range(1, 20).SelectMany(i => new[] { 0.06 * i, -0.06 * i })];
+        for (int l = 0; l < net.Layers.Count - 1 && kinks.Length > 0; l++)
+        {
+            var layer = net.Layers[l];
+            double[] z = reference.PreActivations(x, rows)[l];
+            for (int j = 0; j < layer.Outputs; j++)
+            {
+                double shift = shifts.FirstOrDefault(s => Enumerable.Range(0, rows).All(r => kinks.All(k => Math.Abs(z[r * layer.Outputs + j] + s - k) >= 0.05)), double.NaN);
+                Assert.False(double.IsNaN(shift), $"no bias shift keeps unit {j} of layer {l} clear of the kinks");
+                layer.Bias.Value[j] += (float)shift;
+            }
+            CopyWeights(net, reference);
+        }
+        if (head != "sparsemax") return;
+        var output = net.Layers[^1];
+        for (int attempt = 0; ; attempt++)
+        {
+            Assert.True(attempt < 100, "no output bias keeps the sparsemax logits clear of the threshold");
+            GradientCheck.RandomArray(output.Outputs, 200 + attempt, 0.5f).CopyTo(output.Bias.Value, 0);
+            CopyWeights(net, reference);
+            double[] logits = reference.Logits(x, rows);
+            int k = output.Outputs;
+            bool clear = Enumerable.Range(0, rows).All(r =>
+            {
+                double[] row = logits[(r * k)..((r + 1) * k)];
+                double tau = ReferenceHeads.SparsemaxThreshold(row);
+                return row.All(v => Math.Abs(v - tau) >= 0.02);
+            });
+            if (clear) return;
+        }
+    }
+
+    /// <summary>|actual − expected| ≤ relative·|expected| + floor·(largest |expected| of the network), element by element.</summary>
+    private static void AssertClose(List<double[]> expected, List<double[]> actual, double relative, double floor, string what)
+    {
+        double largest = expected.SelectMany(g => g).Max(Math.Abs);
+        Assert.True(largest > 1e-3, $"{what}: the gradient is all but zero ({largest:G3}), so the check would prove nothing");
+        for (int t = 0; t < expected.Count; t++)
+            for (int i = 0; i < expected[t].Length; i++)
+                Assert.True(Math.Abs(actual[t][i] - expected[t][i]) <= relative * Math.Abs(expected[t][i]) + floor * largest,
+                    $"{what}, parameter {t} [{i}]: {actual[t][i]:R} vs reference {expected[t][i]:R}");
     }
 
     [Fact]

@@ -116,15 +116,79 @@ public class OutputHeadTests
     }
 
     [Fact]
-    public void Log_softmax_gives_the_same_numbers_as_softmax_cross_entropy()
+    public void Log_softmax_nll_has_its_known_value()
     {
-        var logits = GradientCheck.RandomArray(12, 5, 3f);
-        int[] labels = [0, 3, 2];
-        float[] g1 = new float[12], g2 = new float[12];
-        var a = new SoftmaxCrossEntropy().Evaluate(logits, 3, new BatchTargets(labels, default), g1, true);
-        var b = new LogSoftmaxNll().Evaluate(logits, 3, new BatchTargets(labels, default), g2, true);
-        Assert.Equal(a, b);
-        Assert.Equal(g1, g2);
+        // z = (1, 2, 3), label 0: loss = logsumexp(z) − 1 = 2 + log(1 + e⁻¹ + e⁻²); gradient softmax(z) − (1, 0, 0).
+        var gradient = new float[3];
+        var loss = new LogSoftmaxNll().Evaluate(new float[] { 1, 2, 3 }, 1, new BatchTargets(new[] { 0 }, default), gradient, true);
+        Assert.Equal(2.4076059644443806, loss.LossSum, 1e-12);
+        Assert.Equal(0, loss.Correct);
+        double[] expected = [0.09003057317038046 - 1, 0.24472847105479764, 0.6652409557748219];
+        for (int j = 0; j < 3; j++) Assert.Equal(expected[j], gradient[j], 1e-7);
+    }
+
+    public static TheoryData<string, int> AllHeads => new()
+    {
+        { "softmax", 3 }, { "softmax", 10 }, { "log_softmax", 4 }, { "sparsemax", 5 }, { "sparsemax", 2 }, { "sigmoid", 2 },
+        { "sigmoid", 4 }, { "tanh", 2 }, { "linear", 3 }, { "linear", 2 }, { "linear", 0 },
+    };
+
+    /// <summary>
+    /// Every head against its textbook definition in double (<see cref="ReferenceHeads"/>): the loss to 2e-7
+    /// relative (the engine sums in double; differences such as z − max are taken in float), the gradient to
+    /// float precision, the correct count exactly. Logits
+    /// reach ±6, so the tails of exp and log are in play. Classes 0 is the regression form of linear.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllHeads))]
+    public void Loss_gradient_and_correct_count_match_the_double_precision_definition(string name, int classes)
+    {
+        const int rows = 32;
+        var data = classes == 0 ? TinyData.Regression(rows, 2, 13) : TinyData.Classification(rows, 2, classes, 13);
+        var head = OutputHead.Create(name, data);
+        int k = head.OutputUnits(data);
+        var logits = GradientCheck.RandomArray(rows * k, 14, 2.5f);
+        int[]? labels = data.Train.Labels;
+        double[]? targets = data.Train.Targets?.Select(v => (double)v).ToArray();
+        var gradient = new float[rows * k];
+
+        var loss = head.Evaluate(logits, rows, new BatchTargets(labels, data.Train.Targets), gradient, computeGradient: true);
+
+        double[] z = logits.Select(v => (double)v).ToArray();
+        double expectedLoss = ReferenceHeads.Loss(name, z, rows, labels, targets);
+        double[] expectedGradient = ReferenceHeads.Gradient(name, z, rows, labels, targets);
+        Assert.True(Math.Abs(loss.LossSum / rows - expectedLoss) <= 2e-7 * expectedLoss, $"{name} loss {loss.LossSum / rows:R}, reference {expectedLoss:R}");
+        double largest = expectedGradient.Max(Math.Abs);
+        for (int i = 0; i < gradient.Length; i++)
+            Assert.True(Math.Abs(gradient[i] - expectedGradient[i]) <= 1e-6 * Math.Abs(expectedGradient[i]) + 1e-7 * largest,
+                $"{name} gradient[{i}] = {gradient[i]:R}, reference {expectedGradient[i]:R}");
+        if (labels is null) return;
+        Assert.Equal(ReferenceHeads.Correct(name, z, rows, labels), loss.Correct);
+        // Row by row too: a count can hide two opposite errors.
+        for (int r = 0; r < rows; r++)
+        {
+            var one = head.Evaluate(logits.AsSpan(r * k, k), 1, new BatchTargets(labels.AsSpan(r, 1), default), default, false);
+            Assert.True(ReferenceHeads.Correct(name, z[(r * k)..((r + 1) * k)], 1, labels[r..(r + 1)]) == one.Correct, $"{name} row {r}: logits {string.Join(", ", z[(r * k)..((r + 1) * k)])}, label {labels[r]}");
+        }
+    }
+
+    /// <summary>The reference gradients are those of the reference losses (central differences in double).</summary>
+    [Theory]
+    [MemberData(nameof(AllHeads))]
+    public void Reference_head_gradients_are_the_derivatives_of_the_reference_losses(string name, int classes)
+    {
+        const int rows = 32;
+        var data = classes == 0 ? TinyData.Regression(rows, 2, 13) : TinyData.Classification(rows, 2, classes, 13);
+        int k = OutputHead.Create(name, data).OutputUnits(data);
+        double[] z = GradientCheck.RandomArray(rows * k, 14, 2.5f).Select(v => (double)v).ToArray();
+        int[]? labels = data.Train.Labels;
+        double[]? targets = data.Train.Targets?.Select(v => (double)v).ToArray();
+        double[] analytic = ReferenceHeads.Gradient(name, z, rows, labels, targets);
+        for (int i = 0; i < z.Length; i++)
+        {
+            double numeric = ReferenceGradient.CentralDifference(z, i, 1e-4, () => ReferenceHeads.Loss(name, z, rows, labels, targets));
+            Assert.True(Math.Abs(analytic[i] - numeric) <= 1e-7 * Math.Abs(analytic[i]) + 1e-10, $"{name} [{i}]: {analytic[i]:R} vs {numeric:R}");
+        }
     }
 
     [Fact]

@@ -1,21 +1,26 @@
 using ActRun.Core.Data;
 using ActRun.Core.Experiments;
 using ActRun.Core.Models;
+using ActRun.Core.Tests.TestUtilities;
 using ActRun.Core.Training;
 
 namespace ActRun.Core.Tests.Models;
 
-public class ModelFileTests
+public sealed class ModelFileTests : IDisposable
 {
-    private static string Csv(string text)
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Csv(string text)
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("actrun-model").FullName, "data.csv");
+        string path = Path.Combine(Directory.CreateDirectory(_temp.Combine(Guid.NewGuid().ToString("N"))).FullName, "data.csv");
         File.WriteAllText(path, text);
         return path;
     }
 
     /// <summary>Three string classes, one informative and one noisy column on very different scales.</summary>
-    private static string ClassesCsv()
+    private string ClassesCsv()
     {
         var rng = new Random(3);
         var lines = new List<string> { "size,weight,kind" };
@@ -25,19 +30,19 @@ public class ModelFileTests
         return Csv(string.Join("\n", lines));
     }
 
-    private static string RegressionCsv()
+    private string RegressionCsv()
     {
         var lines = new List<string> { "x,y,target" };
         for (int i = 0; i < 80; i++) lines.Add(FormattableString.Invariant($"{i},{i % 7},{3000 + 20 * i}"));
         return Csv(string.Join("\n", lines));
     }
 
-    private static (PlannedRun Run, Dataset Data, RunResult Result, string Path) Train(string yaml)
+    private (PlannedRun Run, Dataset Data, RunResult Result, string Path) Train(string yaml)
     {
         var run = ExperimentPlan.Create(ConfigReader.Parse(yaml, "test.yaml")).Runs[0];
         var data = run.Data.Load(null);
         var result = Trainer.Train(data, run.Settings, extras: TrainingExtras.Model);
-        string path = ModelFile.PathFor(Directory.CreateTempSubdirectory("actrun-model").FullName, run.RunId);
+        string path = ModelFile.PathFor(Directory.CreateDirectory(_temp.Combine(Guid.NewGuid().ToString("N"))).FullName, run.RunId);
         ModelFile.Write(path, ModelFile.Describe(run, data, result.Network!), result.Network!);
         return (run, data, result, path);
     }

@@ -1,4 +1,5 @@
 using ActRun.Core.Results;
+using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Results;
 
@@ -7,7 +8,8 @@ public class CsvFilesTests
     [Fact]
     public void Metrics_round_trip_exactly_with_snake_case_header()
     {
-        string dir = Directory.CreateTempSubdirectory("actrun-csv").FullName;
+        using var temp = new TempDirectory();
+        string dir = temp.Path;
         string path = Path.Combine(dir, "metrics.csv");
         var rows = new[]
         {
@@ -30,7 +32,8 @@ public class CsvFilesTests
     [Fact]
     public void A_failed_write_leaves_the_previous_file_whole()
     {
-        string dir = Directory.CreateTempSubdirectory("actrun-atomic").FullName;
+        using var temp = new TempDirectory();
+        string dir = temp.Path;
         string path = Path.Combine(dir, "summary.csv");
         AtomicFile.WriteText(path, "old\n");
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s =>

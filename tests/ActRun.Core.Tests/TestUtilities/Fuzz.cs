@@ -32,13 +32,14 @@ public static class Fuzz
 
     /// <summary>
     /// Calls <paramref name="parse"/>; success and the typed errors meant for people pass, any other exception
-    /// fails with the input that caused it.
+    /// fails with the input that caused it. True when the input was accepted.
     /// </summary>
-    public static void ExpectTypedOutcome(string what, string input, Action parse)
+    public static bool ExpectTypedOutcome(string what, string input, Action parse)
     {
         try
         {
             parse();
+            return true;
         }
         catch (ActRunException e)
         {
@@ -49,6 +50,7 @@ public static class Fuzz
         {
             Assert.Fail($"{what}: {e.GetType().Name}: {e.Message}\ninput: {Show(input)}\n{e}");
         }
+        return false;
     }
 
     /// <summary>The input as a C# literal, to paste into a regression test.</summary>

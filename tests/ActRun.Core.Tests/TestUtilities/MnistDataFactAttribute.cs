@@ -3,8 +3,9 @@ using ActRun.Core.Data;
 namespace ActRun.Core.Tests.TestUtilities;
 
 /// <summary>
-/// A fact that needs real data in MNIST's layout: it shows as skipped, with the reason, when the files are not
-/// found in the data directory (<c>$ACTRUN_DATA_DIR</c>, else <c>./data</c>) or the layout's system folders.
+/// A fact that needs real data in MNIST's layout, found where <see cref="TestData.Directory"/> says (or in the
+/// layout's system folders). Without the files it shows as skipped with the reason and the places looked in,
+/// unless <c>$ACTRUN_REQUIRE_DATA</c> names the layout: then it runs and fails on the missing files.
 /// xunit 2 has no dynamic skip, so the check happens when the attribute is made.
 /// </summary>
 public sealed class MnistDataFactAttribute : FactAttribute
@@ -12,9 +13,9 @@ public sealed class MnistDataFactAttribute : FactAttribute
     public MnistDataFactAttribute(string layoutName)
     {
         MnistLayout layout = layoutName == MnistLayout.FashionMnist.Name ? MnistLayout.FashionMnist : MnistLayout.Mnist;
-        string dataDirectory = DataLocator.Resolve(null);
-        if (MnistLoader.TryFindFiles(layout, dataDirectory) is null)
-            Skip = $"{layout.Name} files not found in {Path.Combine(dataDirectory, layout.Folder)}: set "
-                + $"{DataLocator.EnvironmentVariable} to a folder with {layout.Folder}/ in it (here: /work/shared/data) to run this test.";
+        if (MnistLoader.TryFindFiles(layout, TestData.Directory) is not null || TestData.Required(layout.Name)) return;
+        string[] places = [Path.Combine(TestData.Directory, layout.Folder), .. layout.SystemFolders];
+        Skip = $"{layout.Name} files not found (looked in {string.Join(", ", places)}): set {DataLocator.EnvironmentVariable} to a folder "
+            + $"with {layout.Folder}/ in it, or put the files in data/{layout.Folder}/ of the clone, to run this test.";
     }
 }

@@ -11,7 +11,7 @@ public class MnistTrainingTests
     public void On_an_mnist_subset_relu_learns_and_beats_the_linear_network()
     {
         // A third of MNIST for four epochs: seconds, yet the nonlinearity's lead already shows.
-        var data = DatasetCatalog.Load("mnist", new DatasetLoadOptions(TrainSubset: 20000, TestSubset: 2000));
+        var data = DatasetCatalog.Load("mnist", new DatasetLoadOptions(TrainSubset: 20000, TestSubset: 2000, DataDirectory: TestData.Directory));
         RunResult Train(string activation) => Trainer.Train(data,
             new RunSettings(new ModelSettings([64], activation, "auto", "auto"), new TrainSettings(4, 64, new OptimizerSettings("sgd", 0.1)), 42));
 

@@ -77,7 +77,10 @@ public class TrainerTests
         var result = Trainer.Train(data, settings);
         Assert.Equal(RunStatus.Diverged, result.Status);
         Assert.True(result.Epochs.Count < 50);
-        Assert.True(double.IsNaN(result.Epochs[^1].TrainAccuracy));
+        // The run stops at the epoch whose loss broke: that one is recorded, none after it.
+        var last = result.Epochs[^1];
+        Assert.False(double.IsFinite(last.TrainLoss) && double.IsFinite(last.TestLoss), $"last epoch's losses {last.TrainLoss}, {last.TestLoss}");
+        Assert.All(result.Epochs.SkipLast(1), e => Assert.True(double.IsFinite(e.TrainLoss) && double.IsFinite(e.TestLoss)));
     }
 
     [Fact]
