@@ -38,9 +38,10 @@ public sealed class DocLinkTests
     public void The_link_checker_finds_a_missing_file_a_missing_heading_and_accepts_github_anchors()
     {
         // The checker itself, on known text, so that the test above cannot pass by reading nothing.
-        string text = "# Files written to `--out`\n## What ActRun guarantees\n## Options\n## Options\n```\n# not a heading\n```\n";
+        string text = "# Files written to `--out`\n## Your own data: `csv:PATH`\n### The ML.NET baseline: a linear reference\n" +
+                      "## Options\n## Options\n```\n# not a heading\n```\n";
         var anchors = DocFiles.Anchors(text);
-        Assert.Equal(new HashSet<string> { "files-written-to---out", "what-actrun-guarantees", "options", "options-1" }, anchors);
+        Assert.Equal(new HashSet<string> { "files-written-to---out", "your-own-data-csvpath", "the-mlnet-baseline-a-linear-reference", "options", "options-1" }, anchors);
 
         var links = DocFiles.Links("see [a](docs/results.md#key-columns), `[b](nowhere.md)` and [c](https://example.com)\n").Select(l => l.Target);
         Assert.Equal(["docs/results.md#key-columns", "https://example.com"], links);
