@@ -20,7 +20,7 @@ public static class ReferenceDocs
         var root = CliApp.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, false, CancellationToken.None));
         var text = new StringBuilder();
         text.Append("# CLI reference\n\n");
-        text.Append(Generated("every command of `actrun` with its arguments and options, walked from the command tree the tool parses with"));
+        text.Append(Generated("every command of `actrun` with its arguments and options, walked from the command tree\nthe tool parses its arguments with"));
         text.Append("Options marked *every command* are accepted after any command. An option without a default in the table\n");
         text.Append("either is a flag (off unless given) or says its default in its description.\n\n");
         text.Append("| command | what it does |\n|---|---|\n");
@@ -37,7 +37,7 @@ public static class ReferenceDocs
         var defaults = new ExperimentConfig();
         var text = new StringBuilder();
         text.Append("# Config reference\n\n");
-        text.Append(Generated("every key of an experiment file (`actrun run CONFIG`), from the table of keys the config reader checks against"));
+        text.Append(Generated("every key of an experiment file (`actrun run CONFIG`), from the table of keys the config\nreader checks against"));
         text.Append("How the file is laid out, with an example, is in [Experiment files](experiment-files.md#the-config-file).\n\n");
         text.Append("## Settings of a run\n\n");
         text.Append("Each is written in its section (`train:` then `lr: 0.05`), set with `--set train.lr=0.05`, or swept with\n");
@@ -127,8 +127,8 @@ public static class ReferenceDocs
     };
 
     private static string Generated(string what) =>
-        $"Generated from the code: {what}. Do not edit by hand: a test (`ReferenceDocsTests`) fails when this file and the\n" +
-        $"code disagree; regenerate it with\n\n```\n{Regenerate}\n```\n\n";
+        $"Generated from the code: {what}.\n\nDo not edit by hand: a test (`ReferenceDocsTests`) fails when this file and the code disagree;\n" +
+        $"regenerate it with\n\n```\n{Regenerate}\n```\n\n";
 
     /// <summary>The description's first sentence: its first lines up to a blank line or the examples, cut at the first full stop.</summary>
     private static string FirstSentence(string? text)
