@@ -17,7 +17,7 @@ public class ReadmeGuaranteesTests
     public static IReadOnlyList<(bool Core, string Name, string Promise)> NamedTests(string readme)
     {
         var section = Regex.Match(readme, @"^## What ActRun guarantees\n(.*?)(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline);
-        Assert.True(section.Success, "README.md has no '## What ActRun guarantees' section");
+        Assert.True(section.Success, "docs/guarantees.md has no '## What ActRun guarantees' section");
         var named = new List<(bool, string, string)>();
         foreach (string line in section.Groups[1].Value.Split('\n'))
         {
@@ -34,7 +34,7 @@ public class ReadmeGuaranteesTests
     [Fact]
     public void Every_test_the_guarantees_table_names_exists_and_is_not_skipped()
     {
-        var named = NamedTests(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "README.md")));
+        var named = NamedTests(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "guarantees.md")));
         Assert.True(named.Count >= 20, $"only {named.Count} test names read from the guarantees table: has its layout changed?");
 
         var problems = named.Select(n => Problem(n.Core ? CoreTests : CliTests, n.Name) is { } problem
