@@ -118,30 +118,37 @@ public class MergeTests
         Assert.False(Directory.Exists(merged));
     }
 
+    /// <summary>
+    /// A copy of a shard folder that was cut off: <paramref name="running"/> still running after epoch 1,
+    /// <paramref name="cancelled"/> cancelled after epoch 2, neither with a model, and every number changed, so that
+    /// taking any of its rows shows.
+    /// </summary>
+    private static string CutOffCopy(string shard, string running, string cancelled)
+    {
+        string cut = CliRunner.TempDir();
+        foreach (string file in new[] { "config.yaml", "runs.csv", "metrics.csv", "layers.csv", "regions.csv", "points.csv" })
+            File.Copy(Path.Combine(shard, file), Path.Combine(cut, file));
+        File.WriteAllLines(Path.Combine(cut, "runs.csv"), File.ReadAllLines(Path.Combine(cut, "runs.csv"))
+            .Select(l => l.StartsWith(running) ? l.Replace(",ok,3,", ",running,1,") : l.StartsWith(cancelled) ? l.Replace(",ok,3,", ",cancelled,2,") : l));
+        foreach (string file in new[] { "metrics.csv", "layers.csv", "regions.csv" })
+            File.WriteAllLines(Path.Combine(cut, file), File.ReadAllLines(Path.Combine(cut, file))
+                .Select((l, i) => i == 0 ? l : l.Replace(",0.", ",0.9")));
+        return cut;
+    }
+
     [Fact]
     public void A_run_finished_in_one_folder_wins_over_a_cut_off_copy_of_it_in_another()
     {
         string config = WriteConfig(), whole = CliRunner.TempDir(), a = CliRunner.TempDir(), b = CliRunner.TempDir();
-        string cut = Path.Combine(CliRunner.TempDir(), "cut"), merged = Path.Combine(CliRunner.TempDir(), "merged");
+        string merged = Path.Combine(CliRunner.TempDir(), "merged");
         Run("run", config, "--out", whole, "-q", "--no-plots", "--save-model");
         Run("run", config, "--out", a, "-q", "--no-plots", "--save-model", "--shard", "1/2");
         Run("run", config, "--out", b, "-q", "--no-plots", "--save-model", "--shard", "2/2");
-        // A copy of shard 1 that was cut off: one run still running after epoch 1, the other cancelled after epoch 2,
-        // neither with a model, and with numbers that differ, so that taking any of its rows shows.
-        Directory.CreateDirectory(cut);
-        foreach (string file in new[] { "config.yaml", "runs.csv", "metrics.csv", "layers.csv", "regions.csv", "points.csv" })
-            File.Copy(Path.Combine(a, file), Path.Combine(cut, file));
         var ids = CsvTable.Read(Path.Combine(a, "runs.csv")).Select(r => r["run_id"]).ToList();
         Assert.Equal(2, ids.Count);
-        string Cut(string line, int epochs) => line.Replace(",ok,3,", $",{(epochs == 1 ? "running" : "cancelled")},{epochs},");
-        File.WriteAllLines(Path.Combine(cut, "runs.csv"), File.ReadAllLines(Path.Combine(cut, "runs.csv"))
-            .Select(l => l.StartsWith(ids[0]) ? Cut(l, 1) : l.StartsWith(ids[1]) ? Cut(l, 2) : l));
-        foreach (string file in new[] { "metrics.csv", "layers.csv", "regions.csv" })
-            File.WriteAllLines(Path.Combine(cut, file), File.ReadAllLines(Path.Combine(cut, file))
-                .Select((l, i) => i == 0 ? l : l.Replace(",0.", ",0.9")));
 
-        // The cut-off copy first: the finished runs must win wherever they come.
-        var result = CliRunner.Run("merge", cut, b, a, "--out", merged, "--no-plots", "--format", "csv");
+        // The finished runs must win wherever they come: a cut-off copy of shard 1 before them and another after.
+        var result = CliRunner.Run("merge", CutOffCopy(a, ids[0], ids[1]), a, b, CutOffCopy(a, ids[1], ids[0]), "--out", merged, "--no-plots", "--format", "csv");
 
         Assert.True(result.ExitCode == 0, result.Error);
         AssertSameFolder(whole, merged);

@@ -3,7 +3,7 @@ namespace ActRun.Core.Results;
 /// <summary>
 /// A pause at a named moment of a file write, for the tests that kill or disturb a real process there and nowhere
 /// else: with <c>ACTRUN_TEST_PAUSE_AT=POINT</c> (or <c>POINT#N</c>, the N-th time it is reached) the process writes
-/// <c>actrun-test-pause: POINT</c> to stderr and waits for a line on stdin before it goes on. Points:
+/// <c>actrun-test-pause: POINT</c> to stderr and waits for a byte on stdin before it goes on. Points:
 /// <c>append:FILE</c> (half of a batch of rows written), <c>write:FILE</c> (the temporary file written, not yet
 /// flushed or closed) and <c>rename:FILE</c> (the temporary file whole, not yet renamed over FILE). Without the
 /// variable, nothing happens; no user setting reaches it.
@@ -38,7 +38,10 @@ public static class TestPause
             // The test's signal: stderr is where a process says what it does (Core has no console UI otherwise).
             Console.Error.WriteLine($"actrun-test-pause: {point}");
             Console.Error.Flush();
-            Console.In.ReadLine();
+            // The raw stream, not Console.In: a reader blocked inside Console's lock would hold up the runtime's own
+            // signal handling, which the signal tests exercise.
+            using var input = Console.OpenStandardInput();
+            input.ReadByte();
         }
     }
 }
