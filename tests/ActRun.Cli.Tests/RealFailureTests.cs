@@ -37,6 +37,10 @@ public class RealFailureTests
         private readonly Task<string> _stdout;
         private readonly List<string> _stderr = [];
         private readonly TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>What actrun says when the first SIGINT or SIGTERM reached it.</summary>
+        public const string Stopping = "actrun: stopping at the end of the current epoch";
 
         public RunningProcess(string dir, string? pauseAt, params string[] args)
         {
@@ -59,6 +63,7 @@ public class RealFailureTests
                 lock (_stderr) _stderr.Add(e.Data);
                 if (e.Data.StartsWith("actrun-test-pause: ")) _paused.TrySetResult();
                 else if (e.Data.Contains(WaitFor ?? "\0")) _paused.TrySetResult();
+                if (e.Data.StartsWith(Stopping)) _stopping.TrySetResult();
             };
             _process.BeginErrorReadLine();
         }
@@ -73,6 +78,13 @@ public class RealFailureTests
         {
             var done = await Task.WhenAny(_paused.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)));
             Assert.True(done == _paused.Task, $"the process did not reach its pause point; stderr: {Error}");
+        }
+
+        /// <summary>Waits until the process has taken the first signal (it says so on stderr).</summary>
+        public async Task SignalTaken()
+        {
+            var done = await Task.WhenAny(_stopping.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)));
+            Assert.True(done == _stopping.Task, $"the process did not acknowledge the signal; stderr: {Error}");
         }
 
         public void Continue()
@@ -237,6 +249,7 @@ public class RealFailureTests
         var result = await process.Exited();
 
         Assert.Equal(130, result.ExitCode);
+        Assert.Contains(RunningProcess.Stopping, result.Error);
         Assert.Contains("actrun: interrupted;", result.Error);
         var summary = CsvFiles.Read<SummaryRecord>(Path.Combine(res, "summary.csv"));
         Assert.Equal(["relu", "tanh"], summary.Select(s => s.Activation));
@@ -257,6 +270,7 @@ public class RealFailureTests
         using var process = new RunningProcess(dir, "append:metrics.csv#2", "run", config, "--out", res, "--parallel", "1", "--no-plots", "--quiet");
         await process.Reached();
         process.Signal("INT");
+        await process.SignalTaken();
         process.Signal("INT");
         var result = await process.Exited();
 
