@@ -8,6 +8,8 @@ void OnSignal(PosixSignalContext signal)
 {
     if (cancel.IsCancellationRequested) return;
     signal.Cancel = true;
+    // Said at once: the epoch may take a while, and the user should know a second signal will not wait for it.
+    Console.Error.WriteLine("actrun: stopping at the end of the current epoch; signal again to stop at once.");
     cancel.Cancel();
 }
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);

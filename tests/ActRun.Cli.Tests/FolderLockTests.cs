@@ -51,7 +51,9 @@ public class FolderLockTests
     /// <summary>Every file with its text; the held lock file (which cannot be read while it is held) by its length.</summary>
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => f, f => Path.GetFileName(f) == ResultFolderLock.LockFile ? $"{new FileInfo(f).Length} bytes" : File.ReadAllText(f));
+            // The lock file, and a temporary file the frozen writer may hold open (locked against readers), by their size.
+            .ToDictionary(f => f, f => Path.GetFileName(f) == ResultFolderLock.LockFile || Path.GetFileName(f).EndsWith(".tmp", StringComparison.Ordinal)
+                ? $"{new FileInfo(f).Length} bytes" : File.ReadAllText(f));
 
     [Fact]
     public async Task A_second_writer_exits_5_naming_the_folder_and_the_holder_touches_nothing_and_the_first_completes()

@@ -12,8 +12,10 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 write(stream);
+                TestPause.At("write", full);
                 stream.Flush(flushToDisk: true);
             }
+            TestPause.At("rename", full);
             File.Move(temp, full, overwrite: true);
         }
         catch

@@ -31,7 +31,12 @@ public sealed class RowAppender : IDisposable
             // Opened on the first row: an experiment that records nothing leaves no empty file behind.
             _stream ??= new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
             string text = _stream.Length == 0 ? _header + lines : lines;
-            _stream.Write(Encoding.UTF8.GetBytes(text));
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            // Under a test pause the batch goes out in two writes, so that the test can stop the process between them.
+            int half = TestPause.Active ? bytes.Length / 2 : 0;
+            _stream.Write(bytes, 0, half);
+            TestPause.At("append", _path);
+            _stream.Write(bytes, half, bytes.Length - half);
             _stream.Flush();
         }
     }

@@ -24,11 +24,25 @@ public static class MergeAction
         {
             if (overwrite) ResultFolder.RemoveResults(outDir);
             summary = ResultMerge.Write(merged, outDir);
+            WriteReport(outDir, !parse.GetValue(o.NoPlots), context);
         }
         var plan = merged.Plan;
         SummaryOutput.Write(context.Out, parse.GetValue(o.Format)!, plan, summary);
         context.Error.WriteLine($"Merged {plan.Runs.Count} run(s) from {folders.Length} folder(s) into {outDir}/");
         return ExitCodes.Success;
+    }
+
+    /// <summary>report.md and the plots, as a whole run draws them; the merged files stand if they cannot be drawn.</summary>
+    private static void WriteReport(string outDir, bool plots, CliContext context)
+    {
+        try
+        {
+            Plots.ReportFolder.Write(outDir, plots);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.Error.WriteLine($"actrun: warning: the report could not be drawn ({e.GetType().Name}: {e.Message}); the merged results are complete. Retry with 'actrun report {outDir}'.");
+        }
     }
 
     private static bool SameFolder(string a, string b) =>
