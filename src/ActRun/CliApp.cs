@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
+using ActRun.Commands.Diff;
 using ActRun.Commands.Merge;
 using ActRun.Commands.Report;
 using ActRun.Commands.Run;
@@ -28,6 +29,7 @@ public static class CliApp
             ReportCommand.Create(context),
             DataCommand.Create(context),
             EvaluateCommand.Create(context),
+            DiffCommand.Create(context),
             // Recursive: accepted after any command, where a user adds it when an error needs explaining.
             new Option<bool>(VerboseOption) { Description = "On an error, also print the exception and its stack trace", Recursive = true },
         };
