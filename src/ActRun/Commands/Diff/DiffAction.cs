@@ -39,11 +39,14 @@ public static class DiffAction
     private static IEnumerable<IReadOnlyList<object?>> Rows(ResultDiffResult diff) =>
         diff.Variants.SelectMany(v => v.Metrics.Select(m => (IReadOnlyList<object?>)
         [
-            .. v.Keys, m.Metric, m.A, m.B, m.B - m.A,
+            .. v.Keys, m.Metric, Value(m.A), Value(m.B), Value(m.B - m.A),
             .. m.Metric == "test_accuracy"
-                ? [v.Test.N, v.Test.MeanDifference, v.Test.Ci95Low, v.Test.Ci95High, v.Test.T, v.Test.P, v.Test.Description]
+                ? [v.Test.N, Value(v.Test.MeanDifference), Value(v.Test.Ci95Low), Value(v.Test.Ci95High), Value(v.Test.T), Value(v.Test.P), v.Test.Description]
                 : TestColumns.Select(_ => (object?)null),
         ]));
+
+    /// <summary>No value (no test, a metric a folder lacks) is an empty CSV field and a JSON null, not NaN.</summary>
+    private static object? Value(double value) => double.IsNaN(value) ? null : value;
 
     private static void WriteNotes(TextWriter error, ResultDiffResult diff)
     {
