@@ -106,6 +106,19 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Activations_table_and_plot_take_activations_as_compare_does_and_keep_names_hidden()
+    {
+        var table = CliRunner.Run("activations", "table", "--activations", "relu,tanh", "--x", "1");
+        Assert.True(table.ExitCode == 0, table.Error);
+        Assert.Equal(table.Out, CliRunner.Run("activations", "table", "--names", "relu,tanh", "--x", "1").Out);
+        Assert.Equal(table.Out, CliRunner.Run("activations", "table", "-a", "relu,tanh", "--x", "1").Out);
+        Assert.Equal("actrun: activations table needs --activations, e.g. --activations relu,tanh.\n", CliRunner.Run("activations", "table", "--x", "1").Error);
+        Assert.Equal(2, CliRunner.Run("activations", "plot", "--out", Path.Combine(CliRunner.TempDir(), "a.png")).ExitCode);
+        Assert.Contains("former name", CliRunner.Run("activations", "table", "-n", "relu", "-a", "relu", "--x", "1").Error);
+        Assert.DoesNotContain("--names", CliRunner.Run("activations", "table", "--help").Out);
+    }
+
+    [Fact]
     public void Every_option_name_means_one_thing_across_commands()
     {
         // An option's name and its description are the same wherever it appears (a command-specific default aside),
@@ -118,6 +131,8 @@ public class VocabularyTests
         Assert.Contains(options, o => o.Command == "compare" && o.Name == "--threads");
         Assert.Contains(options, o => o.Command == "compare" && o.Name == "--set");
         Assert.Contains(options, o => o.Command == "compare" && o.Name == "--sweep");
+        // A list of activations is --activations everywhere.
+        Assert.Equal(["compare", "plot", "table"], options.Where(o => o.Name == "--activations").Select(o => o.Command).Order());
     }
 
     private static IEnumerable<Command> Commands(Command command) => command.Subcommands.SelectMany(Commands).Prepend(command);
