@@ -20,7 +20,7 @@ $actrun run "$config" --dry-run --quiet --shard "1/$n" > /dev/null
 mkdir -p "$out/logs"
 # --halt now,fail=1: one failed shard stops the others; its folder stays resumable.
 seq 1 "$n" | parallel --halt now,fail=1 -j "$n" \
-  "$actrun run '$config' --shard {}/$n --out '$out/shard-{}' --resume --parallel 1 --quiet --format csv > '$out/logs/shard-{}.log' 2>&1"
+  "$actrun run '$config' --shard {}/$n --out '$out/shard-{}' --resume --threads 1 --quiet --format csv > '$out/logs/shard-{}.log' 2>&1"
 shards=()
 for i in $(seq 1 "$n"); do shards+=("$out/shard-$i"); done
 # The merged folder is made from the shards alone: a rerun replaces it (--overwrite), as the shards resume.

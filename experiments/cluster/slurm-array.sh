@@ -29,7 +29,7 @@ cat > "$out/shard.sbatch" <<JOB
 #SBATCH --cpus-per-task=$cpus
 #SBATCH --output=$out/logs/shard-%a.log
 set -euo pipefail
-$actrun run "$config" --shard "\${SLURM_ARRAY_TASK_ID}/$n" --out "$out/shard-\${SLURM_ARRAY_TASK_ID}" --resume --parallel $cpus --quiet --format csv
+$actrun run "$config" --shard "\${SLURM_ARRAY_TASK_ID}/$n" --out "$out/shard-\${SLURM_ARRAY_TASK_ID}" --resume --threads $cpus --quiet --format csv
 JOB
 shards=$(for i in $(seq 1 "$n"); do printf ' "%s"' "$out/shard-$i"; done)
 # The merged folder is made from the shards alone: a resubmission replaces it (--overwrite), as the shards resume.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActRun.Commands.Activations;
 using ActRun.Commands.Compare;
+using ActRun.Commands.Diff;
 using ActRun.Commands.Merge;
 using ActRun.Commands.Report;
 using ActRun.Commands.Run;
@@ -28,6 +29,7 @@ public static class CliApp
             ReportCommand.Create(context),
             DataCommand.Create(context),
             EvaluateCommand.Create(context),
+            DiffCommand.Create(context),
             // Recursive: accepted after any command, where a user adds it when an error needs explaining.
             new Option<bool>(VerboseOption) { Description = "On an error, also print the exception and its stack trace", Recursive = true },
         };
@@ -46,10 +48,11 @@ public static class CliApp
                 return ExitCodes.Usage;
             }
             var root = BuildRoot(context);
+            SetHelpWidth(root, context);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                context.Error.WriteLine($"actrun: {OneLine(Describe(parse.Errors[0], root))}");
+                context.Error.WriteLine($"actrun: {OneLine(MissingCommand(parse, root) ?? Describe(parse.Errors[0], root))}");
                 return ExitCodes.Usage;
             }
             var invocation = new InvocationConfiguration
@@ -115,6 +118,45 @@ public static class CliApp
     /// <summary>Messages of other libraries may span lines; the error stays one line.</summary>
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Help is wrapped to the terminal's width, and to <see cref="HelpWidth"/> columns when stdout is not a terminal.</summary>
+    public const int HelpWidth = 100;
+
+    private static void SetHelpWidth(RootCommand root, CliContext context)
+    {
+        int width = HelpWidth;
+        if (ReferenceEquals(context.Out, System.Console.Out) && !System.Console.IsOutputRedirected)
+        {
+            try
+            {
+                if (System.Console.WindowWidth > 0) width = System.Console.WindowWidth;
+            }
+            catch (IOException)
+            {
+                // No terminal size to be had: keep the fixed width.
+            }
+        }
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+            if (help.Action is System.CommandLine.Help.HelpAction action) action.MaxWidth = width;
+    }
+
+    /// <summary>
+    /// A command that needs a subcommand (<c>actrun</c>, <c>actrun data</c>) given none or an unknown one: the line names
+    /// its commands and, for a mistyped one, the closest. Null for any other error.
+    /// </summary>
+    private static string? MissingCommand(ParseResult parse, RootCommand root)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Action is not null || command.Subcommands.Count == 0) return null;
+        var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        string path = command is RootCommand ? "actrun" : $"actrun {command.Name}";
+        string list = $"Commands: {string.Join(", ", names)}. See '{path} --help'.";
+        string? token = parse.UnmatchedTokens.FirstOrDefault();
+        if (token is null) return $"'{path}' needs a command. {list}";
+        if (token.StartsWith('-'))
+            return parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{token}'")) is { } unknown ? Describe(unknown, root) : null;
+        return $"'{token}' is not a command of '{path}'.{Suggest.DidYouMean(token, names)} {list}";
+    }
 
     /// <summary>The parser's message, with a "did you mean" for a mistyped option or command.</summary>
     private static string Describe(System.CommandLine.Parsing.ParseError error, RootCommand root)

@@ -50,23 +50,10 @@ public sealed class ExperimentPlan
             throw config.ErrorAt($"sweep:{columns.Last().Path}", $"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
 
         var seeds = config.RunSeeds();
-        var keys = KeyConfigKeys(swept);
         var variants = new List<Variant>();
         var runs = new List<PlannedRun>();
-        foreach (var point in Grid(swept.Select(k => config.Sweep[k.Path]).ToList()))
+        foreach (var (variant, variantConfig) in VariantConfigs(config, swept))
         {
-            var variantConfig = config.Clone();
-            var values = new List<SweptValue>();
-            for (int k = 0; k < swept.Count; k++)
-            {
-                ConfigKeys.SetText(variantConfig, swept[k], point[k], new ConfigOrigin($"sweep {swept[k].Path}"));
-                values.Add(new SweptValue(swept[k].Path, swept[k].Column, point[k]));
-            }
-            // Values are stored canonical (as sweep values are), so a swept key's text here is its sweep value.
-            var variant = new Variant(variants.Count, values, variantConfig.Model.Activation)
-            {
-                Keys = keys.Select(k => (k.Column, k.Get(variantConfig))).ToList(),
-            };
             variants.Add(variant);
             var data = DataSpec.From(variantConfig);
             Check(variantConfig, variant, data);
@@ -77,6 +64,52 @@ public sealed class ExperimentPlan
             throw config.ErrorAt($"sweep:{swept.LastOrDefault()?.Path}", "two runs of this experiment have the same settings and seed: a sweep lists one setting twice in different spellings.");
         CheckExpectations(config, variants);
         return new ExperimentPlan(config, swept, variants, runs);
+    }
+
+    /// <summary>Every point of the sweep grid: the variant and its config.</summary>
+    private static IEnumerable<(Variant Variant, ExperimentConfig Config)> VariantConfigs(ExperimentConfig config, IReadOnlyList<ConfigKey> swept)
+    {
+        var keys = KeyConfigKeys(swept);
+        int index = 0;
+        foreach (var point in Grid(swept.Select(k => config.Sweep[k.Path]).ToList()))
+        {
+            var variantConfig = config.Clone();
+            var values = new List<SweptValue>();
+            for (int k = 0; k < swept.Count; k++)
+            {
+                ConfigKeys.SetText(variantConfig, swept[k], point[k], new ConfigOrigin($"sweep {swept[k].Path}"));
+                values.Add(new SweptValue(swept[k].Path, swept[k].Column, point[k]));
+            }
+            // Values are stored canonical (as sweep values are), so a swept key's text here is its sweep value.
+            var variant = new Variant(index++, values, variantConfig.Model.Activation)
+            {
+                Keys = keys.Select(k => (k.Column, k.Get(variantConfig))).ToList(),
+            };
+            yield return (variant, variantConfig);
+        }
+    }
+
+    /// <summary>The <c>expect:</c> labels of a config that match none of its variants.</summary>
+    public static IReadOnlyList<string> UnmatchedExpectations(ExperimentConfig config)
+    {
+        if (config.Expect.Count == 0) return [];
+        var swept = config.Sweep.Keys.Select(k => ConfigKeys.Find(k) ?? throw new ConfigException($"sweep: unknown key '{k}'.")).ToList();
+        var variants = VariantConfigs(config, swept).Select(v => v.Variant).ToList();
+        return config.Expect.Keys.Where(label => !variants.Any(v => v.Matches(label))).ToList();
+    }
+
+    /// <summary>
+    /// After the settings of <paramref name="asWritten"/> were changed into <paramref name="changed"/> (a value set or
+    /// a sweep replaced), removes from <paramref name="changed"/> the <c>expect:</c> entries that matched a variant as
+    /// written and match none now, and returns their labels: they are skipped, not wrong. An entry that matched no
+    /// variant as written stays, and is an error when the plan is made.
+    /// </summary>
+    public static IReadOnlyList<string> SkipExpectationsLostTo(ExperimentConfig asWritten, ExperimentConfig changed)
+    {
+        var unmatchedAsWritten = UnmatchedExpectations(asWritten).ToHashSet();
+        var skipped = UnmatchedExpectations(changed).Where(label => !unmatchedAsWritten.Contains(label)).ToList();
+        foreach (string label in skipped) changed.Expect.Remove(label);
+        return skipped;
     }
 
     /// <summary>The I-th (1-based) of N fixed slices of the runs: run k goes to slice k mod N, so slices are balanced over variants.</summary>

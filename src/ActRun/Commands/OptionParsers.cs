@@ -10,6 +10,13 @@ public static class OptionParsers
     // Values are parsed here rather than checked in a validator: a validator that reads a value the parser could not
     // convert ("--epochs abc") throws instead of reporting, and that surfaced as an internal error.
 
+    /// <summary>An option left out of the help: a former name kept so that scripts keep working.</summary>
+    public static Option<T> Hidden<T>(Option<T> option)
+    {
+        option.Hidden = true;
+        return option;
+    }
+
     public static Option<int?> PositiveInt(string name, string description) => new(name)
     {
         Description = description,

@@ -32,7 +32,7 @@ public static class ActivationsAction
 
     public static int Table(ParseResult parse, ActivationsCommand o, CliContext context)
     {
-        var activations = Create(parse.GetValue(o.Names)!);
+        var activations = Create(o.GivenNames(parse));
         var xs = parse.GetValue(o.Range) is string range ? ActivationCatalog.Range(range) : ActivationCatalog.Points(parse.GetValue(o.Points)!);
         RecordOutput.Write(context.Out, parse.GetValue(o.TableFormat)!, ActivationCatalog.Sample(activations, xs));
         return ExitCodes.Success;
@@ -40,7 +40,7 @@ public static class ActivationsAction
 
     public static int Plot(ParseResult parse, ActivationsCommand o, CliContext context)
     {
-        var activations = Create(parse.GetValue(o.Names)!);
+        var activations = Create(o.GivenNames(parse));
         var xs = ActivationCatalog.Range(parse.GetValue(o.PlotRange)!);
         string path = parse.GetValue(o.Out)!;
         ActivationPlot.Save(path, activations, xs);

@@ -44,7 +44,9 @@ public static class CompareAction
             parse.GetValue(o.Baseline) is { } baseline ? OptionParsers.Baseline(baseline) : null);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
-        var plan = ExperimentPlan.Create(comparison.ToConfig());
+        var config = comparison.ToConfig();
+        ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
+        var plan = ExperimentPlan.Create(config);
         var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
             SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,

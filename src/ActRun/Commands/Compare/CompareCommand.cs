@@ -32,6 +32,8 @@ public sealed class CompareCommand
     public Option<double> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum (0 = plain SGD)", 0.0);
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
+    public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting of the comparison's config, as for run: --set train.momentum=0.5 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting, as for run: --sweep train.lr=0.01,0.1 (repeatable); every activation runs at every value" };
     public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --overwrite" }.FolderPath();
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there (CSV files, config.yaml, report.md, plots, models/); other files stay" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
@@ -60,11 +62,12 @@ public sealed class CompareCommand
               actrun compare --dataset csv:iris.csv --label-column species
               actrun compare --activations linear --dataset mnist --epochs 5 --baseline mlnet
               actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
+              actrun compare --activations relu,tanh --sweep train.lr=0.003,0.01,0.03
             """);
         foreach (var option in new Option[]
                  {
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
-                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds,
+                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.FailOnDivergence, options.Quiet,
                  })

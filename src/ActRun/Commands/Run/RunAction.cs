@@ -8,12 +8,21 @@ namespace ActRun.Commands.Run;
 /// <summary>Reads the config, applies --set and --sweep, plans the runs, then lists them (--dry-run) or executes them.</summary>
 public static class RunAction
 {
+    /// <summary>--threads, or its former name --parallel; giving both is an error.</summary>
+    private static int ThreadCount(ParseResult parse, RunCommand o)
+    {
+        int? threads = parse.GetValue(o.Threads), parallel = parse.GetValue(o.Parallel);
+        if (threads is not null && parallel is not null)
+            throw new Core.ConfigException("--parallel is the former name of --threads: give --threads only.");
+        return threads ?? parallel ?? Environment.ProcessorCount;
+    }
+
     public static int Run(ParseResult parse, RunCommand o, CliContext context)
     {
         string file = parse.GetValue(o.Config)!;
         var config = ConfigReader.ReadFile(file);
-        foreach (string set in parse.GetValue(o.Set) ?? []) ConfigReader.ApplySet(config, set);
-        foreach (string sweep in parse.GetValue(o.Sweep) ?? []) ConfigReader.ApplySweep(config, sweep);
+        if (parse.GetValue(o.NoExpect)) config.Expect.Clear();
+        ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
         if (parse.GetValue(o.DivergenceFactor) is { } factor) config.Train.DivergenceFactor = factor;
         var plan = ExperimentPlan.Create(config);
@@ -31,7 +40,7 @@ public static class RunAction
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(config.Name, DateTime.Now);
         bool resume = parse.GetValue(o.Resume), overwrite = parse.GetValue(o.Overwrite);
         if (resume && overwrite) throw new Core.ConfigException("--resume continues the results in --out and --overwrite replaces them: give one of them.");
-        var options = new RunOptions(parse.GetValue(o.Parallel) ?? Environment.ProcessorCount, shard, resume, parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
+        var options = new RunOptions(ThreadCount(parse, o), shard, resume, parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
             SaveModels: parse.GetValue(o.SaveModel));
         return ExperimentExecution.Execute(plan,
             new ExecutionRequest("run", outDir, options, parse.GetValue(o.Format)!, parse.GetValue(o.Quiet), parse.GetValue(o.Check),

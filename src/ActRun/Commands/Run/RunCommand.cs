@@ -13,7 +13,10 @@ public sealed class RunCommand
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the results in --out: skip runs that completed, re-run the others from the start" };
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there (CSV files, config.yaml, report.md, plots, models/); other files stay" };
     public Option<string?> Shard { get; } = new("--shard") { Description = "Run only the I-th of N fixed slices of the runs (e.g. 2/4); combine the folders with 'actrun merge'" };
-    public Option<int?> Parallel { get; } = OptionParsers.PositiveInt("--parallel", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
+    public Option<int?> Threads { get; } = OptionParsers.PositiveInt("--threads", "Threads to use (default: one per core): runs train in parallel first, spare threads share each run's matrix products; results do not depend on it");
+    /// <summary>The earlier name of --threads on run, kept so scripts keep working; not in the help.</summary>
+    public Option<int?> Parallel { get; } = OptionParsers.Hidden(OptionParsers.PositiveInt("--parallel", "The former name of --threads"));
+    public Option<bool> NoExpect { get; } = new("--no-expect") { Description = "Drop the config's expect: ranges (no expected column, nothing to --check)" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
     public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
@@ -43,8 +46,8 @@ public sealed class RunCommand
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
                  {
-                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Parallel,
-                     options.Format, options.Check, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
+                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Threads, options.Parallel,
+                     options.Format, options.Check, options.NoExpect, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
