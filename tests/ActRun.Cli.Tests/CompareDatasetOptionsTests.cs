@@ -119,5 +119,14 @@ public class CompareDatasetOptionsTests
         var model = Directory.GetFiles(Path.Combine(dir, "out", "models")).Single();
         var header = Core.Models.ModelFile.Read(model).Header;
         Assert.Equal(["city=Lyon", "city=Oslo", "city=Paris", "city=Rome", "noise"], header.Dataset.FeatureNames);
+
+        // The same model on the same data evaluates; on data whose text column has other categories (as many) it is refused.
+        string other = Path.Combine(dir, "other.csv");
+        File.WriteAllText(other, File.ReadAllText(csv).Replace("Rome", "Bern"));
+        var same = CliRunner.Run("evaluate", model, "--format", "csv");
+        var renamed = CliRunner.Run("evaluate", model, "--dataset", $"csv(path={other}, drop_columns='id,date')");
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.Equal(2, renamed.ExitCode);
+        Assert.Contains("its text columns must have the same categories", renamed.Error);
     }
 }
