@@ -7,6 +7,7 @@ using ActRun.Commands.Report;
 using ActRun.Commands.Run;
 using ActRun.Commands.Data;
 using ActRun.Commands.Evaluate;
+using ActRun.Commands.Experiments;
 using ActRun.Core;
 
 namespace ActRun;
@@ -25,6 +26,7 @@ public static class CliApp
             CompareCommand.Create(context),
             ActivationsCommand.Create(context),
             RunCommand.Create(context),
+            ExperimentsCommand.Create(context),
             MergeCommand.Create(context),
             ReportCommand.Create(context),
             DataCommand.Create(context),

@@ -92,4 +92,41 @@ public class CompareDatasetOptionsTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(message, result.Error.Trim());
     }
+
+    [Fact]
+    public void A_csv_text_column_is_one_hot_encoded_and_drop_columns_removes_a_column()
+    {
+        string dir = CliRunner.TempDir();
+        string csv = Path.Combine(dir, "cities.csv");
+        // The class is the city's side of the river: only the text column carries it; id and date would be refused.
+        string[] cities = ["Lyon", "Paris", "Oslo", "Rome"];
+        File.WriteAllText(csv, "id,date,city,noise,side\n" + string.Concat(Enumerable.Range(0, 120).Select(i =>
+            $"{i},2024-{1 + i / 28:00}-{1 + i % 28:00},{cities[i % 4]},{i % 5},{(i % 4 < 2 ? "left" : "right")}\n")));
+
+        var refused = CliRunner.Run("compare", "-a", "relu", "--epochs", "1", "-q", "--dataset", $"csv:{csv}", "--drop-columns", "id", "--out", Path.Combine(dir, "refused"));
+        var result = CliRunner.Run("compare", "-a", "relu", "--epochs", "40", "-q", "--dataset", $"csv:{csv}", "--drop-columns", "id,date",
+            "--out", Path.Combine(dir, "out"), "--save-model");
+
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Equal($"actrun: {csv}: text column 'date' has 96 different values in 96 training rows (an id, a date or free text?), too many to one-hot encode (at most 50, and at most half the rows). Drop it with --drop-columns date.",
+            refused.Error.Trim());
+        Assert.False(Directory.Exists(Path.Combine(dir, "refused")));
+        Assert.True(result.ExitCode == 0, result.Error);
+        var summary = CsvFiles.Read<SummaryRecord>(Path.Combine(dir, "out", "summary.csv"))[0];
+        Assert.True(summary.TestAccuracy == 1.0, $"{summary.TestAccuracy}");
+        var config = ConfigYaml.Deserialize(File.ReadAllText(Path.Combine(dir, "out", "config.yaml")));
+        Assert.Equal($"csv(path={csv}, drop_columns=\"id,date\")", config.Dataset.Name);
+        var model = Directory.GetFiles(Path.Combine(dir, "out", "models")).Single();
+        var header = Core.Models.ModelFile.Read(model).Header;
+        Assert.Equal(["city=Lyon", "city=Oslo", "city=Paris", "city=Rome", "noise"], header.Dataset.FeatureNames);
+
+        // The same model on the same data evaluates; on data whose text column has other categories (as many) it is refused.
+        string other = Path.Combine(dir, "other.csv");
+        File.WriteAllText(other, File.ReadAllText(csv).Replace("Rome", "Bern"));
+        var same = CliRunner.Run("evaluate", model, "--format", "csv");
+        var renamed = CliRunner.Run("evaluate", model, "--dataset", $"csv(path={other}, drop_columns='id,date')");
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.Equal(2, renamed.ExitCode);
+        Assert.Contains("its text columns must have the same categories", renamed.Error);
+    }
 }

@@ -47,7 +47,7 @@ public static class DatasetInventory
         rows.Add(new()
         {
             Name = DatasetSpec.CsvName, Kind = "csv", Location = "--dataset csv:PATH", Present = "-", Verified = "-",
-            Description = "your own table: a header line, numeric features, a label column (see --label-column, --task, --test-fraction)",
+            Description = "your own table: a header line, numeric or text features, a label column (see --label-column, --task, --test-fraction, --drop-columns)",
         });
         return rows;
     }

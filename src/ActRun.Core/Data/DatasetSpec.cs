@@ -31,7 +31,7 @@ public sealed record DatasetSpec
     {
         [DatasetKind.Toy] = ["noise", "train_size", "test_size"],
         [DatasetKind.Images] = [],
-        [DatasetKind.Csv] = [CsvOptions.PathKey, CsvOptions.TestPathKey, CsvOptions.LabelColumnKey, CsvOptions.TaskKey, CsvOptions.TestFractionKey],
+        [DatasetKind.Csv] = [CsvOptions.PathKey, CsvOptions.TestPathKey, CsvOptions.LabelColumnKey, CsvOptions.TaskKey, CsvOptions.TestFractionKey, CsvOptions.DropColumnsKey],
     };
 
     private DatasetSpec(string name, DatasetKind kind, IReadOnlyDictionary<string, string> options, IReadOnlyList<string> features)

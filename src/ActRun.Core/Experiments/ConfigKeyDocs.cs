@@ -15,6 +15,7 @@ public static class ConfigKeyDocs
         ["dataset.path"] = "csv: the data file (what csv:PATH sets).",
         ["dataset.test_path"] = "csv: a separate test file with the same header (what csv:TRAIN.csv,TEST.csv sets). Empty: the test split is drawn from the data file.",
         ["dataset.label_column"] = "csv: the label (or target) column. Empty: the last column.",
+        ["dataset.drop_columns"] = "csv: columns left out of the features (names, comma-separated or a list). Empty: none.",
         ["dataset.task"] = "csv: classification (text or integer labels) or regression (a numeric target, standardised). Empty: classification.",
         ["dataset.test_fraction"] = "csv with one file: the share of rows held out for testing, drawn with the base seed. Empty: 0.2.",
         ["dataset.train_subset"] = "Train on the first N samples of the training split only. Empty: all of them.",

@@ -40,6 +40,8 @@ public static class ConfigKeys
         new("dataset.test_path", "a file path", c => c.Dataset.TestPath ?? "", (c, n, o) => c.Dataset.TestPath = Text(n, o, "a file path")),
         new("dataset.label_column", "a column name", c => c.Dataset.LabelColumn ?? "", (c, n, o) => c.Dataset.LabelColumn = Text(n, o, "a column name")),
         new("dataset.task", "classification or regression", c => c.Dataset.Task ?? "", (c, n, o) => c.Dataset.Task = OneOf(n, o, ["classification", "regression"])),
+        new("dataset.drop_columns", "column names such as [date, id]", c => c.Dataset.DropColumns is { } d ? string.Join(",", d) : "",
+            (c, n, o) => c.Dataset.DropColumns = Data.Csv.CsvOptions.ParseColumnList(ColumnListText(n, o)).ToList()),
         new("dataset.test_fraction", "a number in (0, 1)", c => Num(c.Dataset.TestFraction), (c, n, o) => c.Dataset.TestFraction = Number(n, o, v => v is > 0 and < 1, "a number in (0, 1)")),
         new("dataset.train_subset", "a positive whole number", c => Int(c.Dataset.TrainSubset), (c, n, o) => c.Dataset.TrainSubset = PositiveInt(n, o)),
         new("dataset.test_subset", "a positive whole number", c => Int(c.Dataset.TestSubset), (c, n, o) => c.Dataset.TestSubset = PositiveInt(n, o)),
@@ -142,6 +144,10 @@ public static class ConfigKeys
     private static string FeatureText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
         ? string.Join(",", list.Children.Select(item => Text(item, origin, "a feature name")))
         : Text(node, origin, "input features such as [x1^2, x2^2]");
+
+    private static string ColumnListText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
+        ? string.Join(",", list.Children.Select(item => Text(item, origin, "a column name")))
+        : Text(node, origin, "column names such as [date, id]");
 
     private static List<int> Hidden(YamlNode node, ConfigOrigin origin)
     {

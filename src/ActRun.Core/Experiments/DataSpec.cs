@@ -41,6 +41,7 @@ public sealed class DataSpec : IEquatable<DataSpec>
             ("noise", Num(d.Noise)), ("train_size", Int(d.TrainSize)), ("test_size", Int(d.TestSize)),
             (CsvOptions.PathKey, d.Path), (CsvOptions.TestPathKey, d.TestPath), (CsvOptions.LabelColumnKey, d.LabelColumn),
             (CsvOptions.TaskKey, d.Task), (CsvOptions.TestFractionKey, Num(d.TestFraction)),
+            (CsvOptions.DropColumnsKey, d.DropColumns is { } dropped ? string.Join(",", dropped) : null),
         ];
         foreach (var (key, value) in options.Where(o => o.Value is not null))
             spec = At($"dataset.{key}", () => spec.WithOption(key, value!));

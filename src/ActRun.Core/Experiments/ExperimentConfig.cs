@@ -70,6 +70,7 @@ public sealed record DatasetConfig
     public string? LabelColumn { get; set; }
     public string? Task { get; set; }
     public double? TestFraction { get; set; }
+    public List<string>? DropColumns { get; set; }
     public int? TrainSubset { get; set; }
     public int? TestSubset { get; set; }
     public double? Noise { get; set; }

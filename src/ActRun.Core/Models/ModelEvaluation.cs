@@ -36,6 +36,11 @@ public static class ModelEvaluation
         if (data.FeatureCount != header.Inputs)
             throw new ConfigException(
                 $"{model.Path} takes {header.Inputs} input features ({Names(header.Dataset.FeatureNames)}) but '{data.Name}' has {data.FeatureCount} ({Names(data.FeatureNames)}); evaluate it on data with the same features.");
+        // One-hot inputs (column=category) come from the categories of the data's own training rows: the same count
+        // with other categories would feed the model the wrong inputs.
+        if (header.Dataset.FeatureNames.Concat(data.FeatureNames).Any(n => n.Contains('=')) && !header.Dataset.FeatureNames.SequenceEqual(data.FeatureNames))
+            throw new ConfigException(
+                $"{model.Path} takes the inputs ({Names(header.Dataset.FeatureNames)}) but '{data.Name}' gives ({Names(data.FeatureNames)}); its text columns must have the same categories in the training rows.");
         string task = data.Task.ToString().ToLowerInvariant();
         if (task != header.Dataset.Task)
             throw new ConfigException($"{model.Path} was trained for {header.Dataset.Task}; '{data.Name}' is a {task} dataset.");

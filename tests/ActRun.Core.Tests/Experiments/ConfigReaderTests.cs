@@ -191,4 +191,21 @@ public class ConfigReaderTests
         Assert.StartsWith("exp.yaml:", e.Message);
         Assert.Contains("YAML syntax error", e.Message);
     }
+
+    [Theory]
+    [InlineData("drop_columns: [id, date]")]
+    [InlineData("drop_columns: id, date")]
+    public void Drop_columns_in_a_config_becomes_part_of_the_csv_dataset(string line)
+    {
+        var config = ConfigReader.Parse($"""
+            name: houses
+            dataset:
+              name: csv:houses.csv
+              {line}
+            """, "exp.yaml");
+
+        Assert.Equal(["id", "date"], config.Dataset.DropColumns);
+        Assert.Equal("csv(path=houses.csv, drop_columns=\"id,date\")", DataSpec.From(config).Spec.ToString());
+        Assert.Equal("id,date", ConfigKeys.Find("dataset.drop_columns")!.Get(config));
+    }
 }

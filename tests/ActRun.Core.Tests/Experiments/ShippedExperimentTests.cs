@@ -27,4 +27,34 @@ public class ShippedExperimentTests
 
         Assert.True(uncovered.Count == 0, $"{Path.GetFileName(file)}: no expect: range for {string.Join(", ", uncovered)}");
     }
+
+    [Fact]
+    public void The_embedded_experiments_are_the_files_of_experiments_byte_for_byte()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "ActRun.sln"))) root = Path.GetDirectoryName(root)!;
+        var files = Directory.GetFiles(Path.Combine(root, "experiments"), "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllBytes);
+
+        var embedded = ShippedExperiments.All.ToDictionary(e => e.Name, e => e.Content);
+
+        Assert.Equal(files.Keys.Order(), embedded.Keys.Order());
+        foreach (var (name, bytes) in files) Assert.True(bytes.AsSpan().SequenceEqual(embedded[name]), $"{name}.yaml differs from the embedded copy");
+    }
+
+    [Fact]
+    public void A_shipped_experiment_is_named_after_its_file_and_has_a_description()
+    {
+        Assert.NotEmpty(ShippedExperiments.All);
+        foreach (var e in ShippedExperiments.All)
+        {
+            var config = e.Read();
+            Assert.Equal(e.Name, config.Name);
+            Assert.False(string.IsNullOrWhiteSpace(e.Description), e.Name);
+            Assert.Equal(config.Description, e.Description);
+        }
+        Assert.Same(ShippedExperiments.Find("dead-relu"), ShippedExperiments.Find("dead-relu.yaml"));
+        Assert.Null(ShippedExperiments.Find("dead-rleu"));
+        var error = Assert.Throws<ConfigException>(() => ShippedExperiments.Get("dead-rleu"));
+        Assert.Contains("Did you mean 'dead-relu'?", error.Message);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class CsvDatasetFuzzTests : IDisposable
     private static readonly string[] Options =
     [
         "", ", label_column=kind", ", label_column=y, task=regression", ", test_fraction=0.5", ", test_fraction=0.9", ", task=regression",
-        ", label_column=0", ", label_column=nope",
+        ", label_column=0", ", label_column=nope", ", drop_columns=a", ", drop_columns='kind,nope'",
     ];
 
     [Fact]

@@ -6,8 +6,9 @@ using CsvHelper.Configuration;
 namespace ActRun.Core.Data.Csv;
 
 /// <summary>
-/// Reads the user's own table: one header line, then one sample per row. Every column but the label column is a
-/// numeric feature; the label is a class (any text or integer; classes are numbered in sorted order, integers
+/// Reads the user's own table: one header line, then one sample per row. Every column but the label column (and
+/// the dropped ones) is a feature: a number, or a text column one-hot encoded over the training rows' categories
+/// (<see cref="FeatureEncoding"/>); the label is a class (any text or integer; classes are numbered in sorted order, integers
 /// numerically) or, for regression, a number. Features (and a regression target) are standardised with the
 /// training split's mean and standard deviation, so the test split never leaks into the scaling. A problem in the file is a
 /// <see cref="DataException"/> naming file and line.
@@ -34,12 +35,22 @@ public static class CsvDatasetLoader
                 $"{test.Path}:1: the header ({string.Join(",", test.Header)}) differs from {train.Path}'s ({string.Join(",", train.Header)}). Give both files the same columns.");
 
         int labelIndex = LabelIndex(train, options.LabelColumn);
-        int[] featureColumns = Enumerable.Range(0, train.Header.Length).Where(c => c != labelIndex).ToArray();
+        var dropped = DroppedIndices(train, options.Dropped, labelIndex);
+        int[] featureColumns = Enumerable.Range(0, train.Header.Length).Where(c => c != labelIndex && !dropped.Contains(c)).ToArray();
         if (featureColumns.Length == 0)
-            throw new DataException($"{train.Path}:1: only the label column '{train.Header[labelIndex]}'; a dataset needs at least one feature column. (Columns are separated by commas; is this file separated by ';' or tabs?)");
+            throw new DataException(dropped.Count > 0
+                ? $"{train.Path}: every column but the label '{train.Header[labelIndex]}' is dropped; a dataset needs at least one feature column."
+                : $"{train.Path}:1: only the label column '{train.Header[labelIndex]}'; a dataset needs at least one feature column. (Columns are separated by commas; is this file separated by ';' or tabs?)");
+
+        // The split is drawn before the features are encoded, so that text columns take their categories from the training rows only.
+        int[]? order = null;
+        int testCount = 0;
+        if (test is null) (order, testCount) = SplitOrder(train.Rows.Count, options.TestFraction, seed);
+        int[] trainRows = order?[testCount..] ?? Enumerable.Range(0, train.Rows.Count).ToArray();
+        var encoding = FeatureEncoding.Create(train.Path, train.Header, train.Rows, featureColumns, trainRows);
 
         var tables = test is null ? [train] : new[] { train, test };
-        var features = tables.Select(t => Features(t, featureColumns)).ToArray();
+        var features = tables.Select(t => Features(t, encoding)).ToArray();
         var (labels, targets, classCount, classNames) = options.Task == TaskKind.Regression
             ? (null, tables.Select(t => Targets(t, labelIndex)).ToArray(), 0, null)
             : Classes(tables, labelIndex);
@@ -47,8 +58,9 @@ public static class CsvDatasetLoader
         DataSplit trainSplit, testSplit;
         if (test is null)
         {
+            CheckSplit(train.Rows.Count, testCount, options.TestFraction, train.Path);
             var all = Split(features[0], labels?[0], targets?[0]);
-            (trainSplit, testSplit) = SplitRows(all, options.TestFraction, seed, train.Path);
+            (trainSplit, testSplit) = (Gather(all, order![testCount..]), Gather(all, order[..testCount]));
         }
         else
         {
@@ -56,9 +68,9 @@ public static class CsvDatasetLoader
             testSplit = Split(features[1], labels?[1], targets?[1]);
         }
 
-        var (mean, std) = given?.FeatureMeans is { } m && given.FeatureStds is { } s ? (m.ToArray(), s.ToArray()) : Statistics(trainSplit);
-        if (mean.Length != featureColumns.Length)
-            throw new ConfigException($"{train.Path}: {featureColumns.Length} feature columns, but the model was standardised over {mean.Length}. Evaluate it on a file with the same columns.");
+        var (mean, std) = given?.FeatureMeans is { } m && given.FeatureStds is { } s ? (m.ToArray(), s.ToArray()) : Statistics(trainSplit, encoding.IsOneHot);
+        if (mean.Length != encoding.Width)
+            throw new ConfigException($"{train.Path}: {encoding.Width} feature columns, but the model was standardised over {mean.Length}. Evaluate it on a file with the same columns (and the same categories in its text columns).");
         (trainSplit, testSplit) = (Scale(trainSplit, mean, std), Scale(testSplit, mean, std));
         var normalisation = new Normalisation(FeatureMeans: mean, FeatureStds: std);
         if (options.Task == TaskKind.Regression)
@@ -67,7 +79,7 @@ public static class CsvDatasetLoader
             (trainSplit, testSplit) = (ScaleTargets(trainSplit, targetMean, targetStd), ScaleTargets(testSplit, targetMean, targetStd));
             normalisation = normalisation with { TargetMean = targetMean, TargetStd = targetStd };
         }
-        return new Dataset(name, options.Task, classCount, featureColumns.Select(c => train.Header[c]).ToArray(), trainSplit, testSplit)
+        return new Dataset(name, options.Task, classCount, encoding.Names, trainSplit, testSplit)
         {
             Normalisation = normalisation,
             ClassNames = classNames,
@@ -130,12 +142,41 @@ public static class CsvDatasetLoader
         return index;
     }
 
-    private static float[] Features(Table table, int[] columns)
+    /// <summary>The columns to leave out, each found by name (exactly, else ignoring case); the label cannot be one.</summary>
+    private static HashSet<int> DroppedIndices(Table table, IReadOnlyList<string> names, int labelIndex)
     {
-        var values = new float[table.Rows.Count * columns.Length];
+        var result = new HashSet<int>();
+        foreach (string name in names)
+        {
+            int index = Array.IndexOf(table.Header, name);
+            if (index < 0) index = Array.FindIndex(table.Header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+                throw new ConfigException(
+                    $"--drop-columns '{name}' is not a column of {table.Path}.{Suggest.DidYouMean(name, table.Header)} Columns: {string.Join(", ", table.Header)}.");
+            if (index == labelIndex)
+                throw new ConfigException($"--drop-columns '{name}' is the label column of {table.Path}; choose another --label-column, or keep it.");
+            result.Add(index);
+        }
+        return result;
+    }
+
+    private static float[] Features(Table table, FeatureEncoding encoding)
+    {
+        int width = encoding.Width;
+        var values = new float[table.Rows.Count * width];
         for (int r = 0; r < table.Rows.Count; r++)
-            for (int j = 0; j < columns.Length; j++)
-                values[r * columns.Length + j] = (float)Number(table, r, columns[j], "feature");
+        {
+            int at = r * width;
+            foreach (var column in encoding.Columns)
+            {
+                if (column.Categories is null)
+                    values[at] = (float)Number(table, r, column.Index, "feature");
+                // A category the training rows never had sets no input: all zeros.
+                else if (column.Categories.TryGetValue(table.Rows[r][column.Index], out int k))
+                    values[at + k] = 1f;
+                at += column.Width;
+            }
+        }
         return values;
     }
 
@@ -148,7 +189,8 @@ public static class CsvDatasetLoader
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)) return v;
         string shown = text.Length == 0 ? "empty" : $"'{text}'";
         throw new DataException(
-            $"{table.Path}:{table.Lines[row]}: {what} column '{table.Header[column]}' is {shown}, not a finite number. Fix the value, or choose another --label-column.");
+            $"{table.Path}:{table.Lines[row]}: {what} column '{table.Header[column]}' is {shown}, not a finite number. " +
+            (what == "feature" ? $"Fix the value, or drop the column with --drop-columns {table.Header[column]}." : "Fix the value, or choose another --label-column."));
     }
 
     /// <summary>Class numbers over both files: integers in numeric order when every label is one, else texts in ordinal order.</summary>
@@ -178,17 +220,21 @@ public static class CsvDatasetLoader
         return new DataSplit(new FloatFeatures(features, rows, features.Length / rows), labels, targets);
     }
 
-    /// <summary>A seeded shuffle, then the first rows are the test split.</summary>
-    private static (DataSplit Train, DataSplit Test) SplitRows(DataSplit all, double testFraction, ulong seed, string path)
+    /// <summary>A seeded shuffle of the row numbers; the first <c>TestCount</c> of them are the test split.</summary>
+    private static (int[] Order, int TestCount) SplitOrder(int n, double testFraction, ulong seed)
     {
-        int n = all.Count;
         int testCount = (int)Math.Round(n * testFraction);
+        int[] order = Enumerable.Range(0, n).ToArray();
+        new Rng(Rng.Derive(seed, "csv-split")).Shuffle(order.AsSpan());
+        return (order, testCount);
+    }
+
+    /// <summary>Checked after the rows were read, so that a bad value in a tiny file is reported first.</summary>
+    private static void CheckSplit(int n, int testCount, double testFraction, string path)
+    {
         if (testCount < 1 || testCount >= n)
             throw new DataException(
                 $"{path}: {n} rows leave {testCount} for the test split at --test-fraction {testFraction.ToString(CultureInfo.InvariantCulture)}; both splits need at least one row. Add rows, or give a separate test file.");
-        int[] order = Enumerable.Range(0, n).ToArray();
-        new Rng(Rng.Derive(seed, "csv-split")).Shuffle(order.AsSpan());
-        return (Gather(all, order[testCount..]), Gather(all, order[..testCount]));
     }
 
     private static DataSplit Gather(DataSplit split, int[] rows)
@@ -203,9 +249,10 @@ public static class CsvDatasetLoader
 
     /// <summary>
     /// Mean and std per column of the training split, for (x - mean) / std on both splits. A constant column
-    /// keeps std 1 rather than dividing by zero.
+    /// keeps std 1 rather than dividing by zero. One-hot columns keep mean 0 and std 1: they stay 0 and 1, so an
+    /// unseen category is all zeros in the network's input too.
     /// </summary>
-    private static (double[] Mean, double[] Std) Statistics(DataSplit train)
+    private static (double[] Mean, double[] Std) Statistics(DataSplit train, bool[] oneHot)
     {
         var features = train.Features;
         int n = features.Rows, c = features.Columns;
@@ -221,6 +268,8 @@ public static class CsvDatasetLoader
                 variance[j] += d * d;
             }
         var std = variance.Select(v => Math.Sqrt(v / n) is var s && s > 0 ? s : 1.0).ToArray();
+        for (int j = 0; j < c; j++)
+            if (oneHot[j]) (mean[j], std[j]) = (0, 1);
         return (mean, std);
     }
 

@@ -4,10 +4,11 @@ namespace ActRun.Core.Data.Csv;
 
 /// <summary>
 /// How a CSV file becomes a dataset: the file (or a training and a test file), the label column (null: the
-/// last column), classification or regression, and the seeded test fraction used when there is one file.
+/// last column), classification or regression, the seeded test fraction used when there is one file, and the
+/// columns to leave out.
 /// </summary>
 public sealed record CsvOptions(string Path, string? TestPath = null, string? LabelColumn = null,
-    TaskKind Task = TaskKind.Classification, double TestFraction = CsvOptions.DefaultTestFraction)
+    TaskKind Task = TaskKind.Classification, double TestFraction = CsvOptions.DefaultTestFraction, IReadOnlyList<string>? DropColumns = null)
 {
     public const double DefaultTestFraction = 0.2;
     public const string PathKey = "path";
@@ -15,6 +16,14 @@ public sealed record CsvOptions(string Path, string? TestPath = null, string? La
     public const string LabelColumnKey = "label_column";
     public const string TaskKey = "task";
     public const string TestFractionKey = "test_fraction";
+    public const string DropColumnsKey = "drop_columns";
+
+    /// <summary>The columns to leave out (none by default).</summary>
+    public IReadOnlyList<string> Dropped => DropColumns ?? [];
+
+    /// <summary>A comma-separated list of column names, trimmed, without empty or repeated names.</summary>
+    public static IReadOnlyList<string> ParseColumnList(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Reads and checks the options of a <c>csv</c> dataset spec; a bad value is a <see cref="ConfigException"/>.</summary>
     public static CsvOptions From(IReadOnlyDictionary<string, string> options)
@@ -42,7 +51,8 @@ public sealed record CsvOptions(string Path, string? TestPath = null, string? La
             if (testPath is not null)
                 throw new ConfigException("--test-fraction applies to one CSV file; with csv:TRAIN.csv,TEST.csv the test file is the test split.");
         }
-        return new CsvOptions(path, testPath, label, task, fraction);
+        var dropped = options.TryGetValue(DropColumnsKey, out string? dropText) ? ParseColumnList(dropText) : [];
+        return new CsvOptions(path, testPath, label, task, fraction, dropped.Count == 0 ? null : dropped);
     }
 
     /// <summary>The options that differ from the defaults, as spec text values.</summary>
@@ -53,6 +63,7 @@ public sealed record CsvOptions(string Path, string? TestPath = null, string? La
         if (LabelColumn is not null) result[LabelColumnKey] = LabelColumn;
         if (Task != TaskKind.Classification) result[TaskKey] = "regression";
         if (TestFraction != DefaultTestFraction) result[TestFractionKey] = TestFraction.ToString("R", CultureInfo.InvariantCulture);
+        if (Dropped.Count > 0) result[DropColumnsKey] = string.Join(",", Dropped);
         return result;
     }
 }

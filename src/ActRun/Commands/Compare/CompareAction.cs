@@ -63,6 +63,7 @@ public static class CompareAction
         (string Option, string Key, string? Value)[] csvOptions =
         [
             ("--label-column", CsvOptions.LabelColumnKey, parse.GetValue(o.LabelColumn)),
+            ("--drop-columns", CsvOptions.DropColumnsKey, parse.GetValue(o.DropColumns)),
             ("--task", CsvOptions.TaskKey, parse.GetValue(o.Task)),
             ("--test-fraction", CsvOptions.TestFractionKey, parse.GetValue(o.TestFraction)?.ToString("R", CultureInfo.InvariantCulture)),
         ];

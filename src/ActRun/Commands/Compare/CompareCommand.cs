@@ -20,6 +20,7 @@ public sealed class CompareCommand
 
     public Option<string?> Features { get; } = new("--features") { Description = "Network inputs for the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default: x1,x2)" };
     public Option<string?> LabelColumn { get; } = new("--label-column") { Description = "csv: the label or target column (default: the last column)" };
+    public Option<string?> DropColumns { get; } = new("--drop-columns") { Description = "csv: columns to leave out, comma-separated (an id, a date, free text)" };
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
@@ -66,7 +67,7 @@ public sealed class CompareCommand
             """);
         foreach (var option in new Option[]
                  {
-                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
+                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.FailOnDivergence, options.Quiet,

@@ -20,7 +20,7 @@ public static class RunAction
     public static int Run(ParseResult parse, RunCommand o, CliContext context)
     {
         string file = parse.GetValue(o.Config)!;
-        var config = ConfigReader.ReadFile(file);
+        var config = ReadConfig(file, parse.GetValue(o.Quiet), context);
         if (parse.GetValue(o.NoExpect)) config.Expect.Clear();
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
@@ -47,5 +47,23 @@ public static class RunAction
                 resume ? ExistingResults.Resume : overwrite ? ExistingResults.Overwrite : ExistingResults.Refuse,
                 Offline: parse.GetValue(o.Offline), Mirrors: parse.GetValue(o.Mirrors), Plots: !parse.GetValue(o.NoPlots), FailOnDivergence: parse.GetValue(o.FailOnDivergence)),
             context);
+    }
+
+    /// <summary>
+    /// The file <paramref name="name"/>; when there is none, the shipped experiment of that name (bare, or as
+    /// experiments/NAME.yaml, the path the docs use in a clone), so that an installed tool runs them anywhere.
+    /// </summary>
+    private static ExperimentConfig ReadConfig(string name, bool quiet, CliContext context)
+    {
+        if (File.Exists(name)) return ConfigReader.ReadFile(name);
+        string folder = Path.GetDirectoryName(name) ?? "";
+        if (folder is "" or "experiments" && ShippedExperiments.Find(Path.GetFileName(name)) is { } shipped)
+        {
+            if (!quiet) context.Error.WriteLine($"{name}: no such file; running the shipped experiment '{shipped.Name}' (see 'actrun experiments show {shipped.Name}').");
+            return shipped.Read();
+        }
+        if (folder is "" or "experiments")
+            throw new Core.ConfigException($"{name}: no such file, and no shipped experiment of that name.{Core.Suggest.DidYouMean(Path.GetFileNameWithoutExtension(name), ShippedExperiments.All.Select(e => e.Name))} See 'actrun experiments list'.");
+        return ConfigReader.ReadFile(name);
     }
 }

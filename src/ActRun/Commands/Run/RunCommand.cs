@@ -5,7 +5,7 @@ namespace ActRun.Commands.Run;
 /// <summary>The options of <c>actrun run</c>; the action is in <see cref="RunAction"/>.</summary>
 public sealed class RunCommand
 {
-    public Argument<string> Config { get; } = new Argument<string>("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml" }.FilePath();
+    public Argument<string> Config { get; } = new Argument<string>("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml, or the name of a shipped experiment (actrun experiments list)" }.FilePath();
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting: --set train.lr=0.05 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting: --sweep train.lr=0.01,0.1, --sweep \"train.lr=logspace(1e-3,1e-1,5)\", --sweep \"model.hidden=[16],[64],[64,64]\" (repeatable)" };
     public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --resume or --overwrite" }.FolderPath();

@@ -108,7 +108,8 @@ public sealed class CsvDatasetLoaderTests : IDisposable
 
     [Theory]
     [InlineData("a,b,y\n1,2,x\n3,4\n", ":3: 2 fields, but the header has 3.")]
-    [InlineData("a,b,y\n1,2,x\n3,four,z\n", ":3: feature column 'b' is 'four', not a finite number.")]
+    // Mostly numbers: a stray text is a typo to fix (or a column to drop), not a category.
+    [InlineData("a,b,y\n1,2,x\n3,four,z\n5,6,x\n7,8,z\n9,10,x\n11,12,z\n", ":3: feature column 'b' is 'four', not a finite number. Fix the value, or drop the column with --drop-columns b.")]
     [InlineData("a,b,y\n1,,x\n3,4,z\n", ":2: feature column 'b' is empty, not a finite number.")]
     [InlineData("", ": the file is empty.")]
     [InlineData("a,b,y\n", ": only a header line, no data rows.")]
@@ -153,5 +154,99 @@ public sealed class CsvDatasetLoaderTests : IDisposable
         var e = Assert.Throws<DataException>(() => Load($"csv:{path}"));
 
         Assert.Equal($"{path}: file not found.", e.Message);
+    }
+
+    [Fact]
+    public void A_text_column_is_one_hot_encoded_over_the_training_categories_in_ordinal_order()
+    {
+        // Separate files, so the training rows are known: categories Paris, Oslo, Lyon (and "lyon", another text).
+        string train = Write("train.csv", "size,city,y\n1,Paris,a\n2,Oslo,b\n3,Lyon,a\n4,Paris,b\n5,lyon,a\n");
+        string test = Write("test.csv", "size,city,y\n6,Oslo,a\n7,Berlin,b\n");
+
+        var data = Load($"csv:{train},{test}");
+
+        Assert.Equal(["size", "city=Lyon", "city=Oslo", "city=Paris", "city=lyon"], data.FeatureNames);
+        Assert.Equal(5, data.FeatureCount);
+        float[] Row(DataSplit split, int i) => Enumerable.Range(0, 5).Select(j => split.Features[i, j]).ToArray();
+        // The one-hot inputs stay 0 and 1 (not standardised); size is standardised as before (mean 3, std sqrt 2).
+        Assert.Equal([0f, 0f, 1f, 0f], Row(data.Train, 0)[1..]);
+        Assert.Equal([1f, 0f, 0f, 0f], Row(data.Train, 2)[1..]);
+        Assert.Equal([0f, 0f, 0f, 1f], Row(data.Train, 4)[1..]);
+        Assert.Equal((float)((1 - 3) / Math.Sqrt(2)), Row(data.Train, 0)[0], 5);
+        Assert.Equal([0f, 1f, 0f, 0f], Row(data.Test, 0)[1..]);
+        // Berlin is not among the training categories: all zeros.
+        Assert.Equal([0f, 0f, 0f, 0f], Row(data.Test, 1)[1..]);
+        Assert.Equal([0.0, 0.0, 0.0, 0.0], data.Normalisation!.FeatureMeans!.Skip(1));
+        Assert.Equal([1.0, 1.0, 1.0, 1.0], data.Normalisation!.FeatureStds!.Skip(1));
+    }
+
+    [Fact]
+    public void With_one_file_the_categories_come_from_the_training_split_only()
+    {
+        // Twenty rows coloured red or blue, except that each held-out row gets a colour of its own: if the test rows
+        // were looked at, only0.. would become inputs.
+        string path = Write("one.csv", "x,colour,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},red,{i % 2}\n")));
+        var heldOutX = HeldOutX(path, 3);
+        var edited = Enumerable.Range(0, 20).Select(i => $"{i},{(heldOutX.Contains(i) ? $"only{i}" : i % 2 == 0 ? "red" : "blue")},{i % 2}");
+        string editedPath = Write("edited.csv", "x,colour,y\n" + string.Join("\n", edited) + "\n");
+
+        var data = Load($"csv:{editedPath}", seed: 3);
+
+        Assert.Equal(["x", "colour=blue", "colour=red"], data.FeatureNames);
+        for (int i = 0; i < data.Test.Count; i++) Assert.Equal([0f, 0f], new[] { data.Test.Features[i, 1], data.Test.Features[i, 2] });
+    }
+
+    /// <summary>The x values of the rows the seeded split holds out, found with a numeric-only copy of the file (x is the label there).</summary>
+    private HashSet<int> HeldOutX(string path, ulong seed)
+    {
+        var lines = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        string ids = Write("ids-of-" + Path.GetFileName(path), "z,x\n" + string.Concat(lines.Select(x => $"0,{x}\n")));
+        var data = Load($"csv:{ids}", seed);
+        return data.Test.Labels!.Select(label => int.Parse(data.ClassNames![label])).ToHashSet();
+    }
+
+    [Fact]
+    public void Drop_columns_removes_them_and_is_part_of_the_spec()
+    {
+        string path = Write("d.csv", "id,date,a,b,y\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"{i},2024-01-{i + 1:00},{i},{2 * i},{i % 2}\n")));
+
+        var data = Load($"csv(path={path}, drop_columns='id, date')");
+
+        Assert.Equal(["a", "b"], data.FeatureNames);
+        Assert.Equal($"csv(path={path}, drop_columns=\"id,date\")", DatasetSpec.Parse($"csv(path={path}, drop_columns='id, date')").ToString());
+    }
+
+    [Fact]
+    public void A_text_column_with_a_value_per_row_is_refused_with_the_way_out()
+    {
+        string path = Write("dates.csv", "date,a,y\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"2024-01-{i + 1:00},{i},{i % 2}\n")));
+
+        var e = Assert.Throws<DataException>(() => Load($"csv:{path}"));
+
+        Assert.StartsWith($"{path}: text column 'date' has 24 different values in 24 training rows", e.Message);
+        Assert.EndsWith("Drop it with --drop-columns date.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("dtae", "--drop-columns 'dtae' is not a column of", "Did you mean 'date'?")]
+    [InlineData("y", "--drop-columns 'y' is the label column of", "choose another --label-column")]
+    public void A_bad_drop_column_is_a_usage_error_naming_it(string drop, string start, string hint)
+    {
+        string path = Write("x.csv", "date,a,y\n1,2,3\n4,5,6\n");
+
+        var e = Assert.Throws<ConfigException>(() => Load($"csv(path={path}, drop_columns={drop})"));
+
+        Assert.StartsWith(start, e.Message);
+        Assert.Contains(hint, e.Message);
+    }
+
+    [Fact]
+    public void Dropping_every_feature_is_a_data_error()
+    {
+        string path = Write("x.csv", "date,y\n1,3\n4,6\n");
+
+        var e = Assert.Throws<DataException>(() => Load($"csv(path={path}, drop_columns=date)"));
+
+        Assert.Equal($"{path}: every column but the label 'y' is dropped; a dataset needs at least one feature column.", e.Message);
     }
 }
