@@ -37,17 +37,8 @@ public static class ExperimentsAction
         if (Directory.Exists(target)) throw new ConfigException($"{target} is a folder; give another DIR.");
         if (File.Exists(target) && !overwrite) throw new ConfigException($"{target} already exists; it is kept. Add --overwrite to replace it, or give another DIR.");
         Directory.CreateDirectory(folder);
-        // Written whole or not at all: a temporary file next to the target, then moved into place.
-        string temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            File.WriteAllBytes(temporary, experiment.Content);
-            File.Move(temporary, target, overwrite);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        // Written whole or not at all (a temporary file renamed into place), like every result file.
+        AtomicFile.Write(target, stream => stream.Write(experiment.Content));
         context.Error.WriteLine($"{experiment.Name}: written to {target}; run it with 'actrun run {target}'.");
         context.Out.WriteLine(target);
         return ExitCodes.Success;
