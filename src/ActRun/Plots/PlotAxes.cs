@@ -4,20 +4,23 @@ namespace ActRun.Plots;
 public static class PlotAxes
 {
     /// <summary>
-    /// The y range of a bar chart zoomed to the data: from the lowest whisker to the highest, with room below (so the
-    /// shortest bar still shows) and above (for the value labels). Zero is in the range only when the data come near
-    /// it: bars of 0.99 and 0.92 are told apart, not drawn as two full-height bars. Non-negative data never get a
-    /// negative axis. Bars start at the bottom of the axis, so their heights compare differences, not ratios.
+    /// The y range of a bar chart zoomed to the data. The bars' tops (the means) decide it: their spread, at least 2%
+    /// of the largest, with room below so the lowest bar still shows and above for the whiskers. Whiskers (the
+    /// intervals, from <paramref name="lows"/> to <paramref name="highs"/>) widen it by at most that spread again on
+    /// either side; a longer whisker runs off the edge (two seeds give Student t intervals wider than the data).
+    /// Zero is in the range only when the data come near it, so bars of 0.99 and 0.92 are told apart instead of drawn
+    /// as two full-height bars; non-negative data never get a negative axis.
     /// </summary>
-    public static (double Low, double High) BarLimits(IReadOnlyList<double> lows, IReadOnlyList<double> highs)
+    public static (double Low, double High) BarLimits(IReadOnlyList<double> means, IReadOnlyList<double> lows, IReadOnlyList<double> highs)
     {
-        var finiteLows = lows.Where(double.IsFinite).ToList();
-        var finiteHighs = highs.Where(double.IsFinite).ToList();
-        if (finiteLows.Count == 0 || finiteHighs.Count == 0) return (0, 1);
-        double low = finiteLows.Min(), high = finiteHighs.Max();
-        double span = high - low;
-        if (span < 1e-9) span = Math.Max(0.05 * Math.Abs(high), 0.01);
-        double bottom = low - 0.6 * span, top = high + 0.3 * span;
+        var finite = means.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return (0, 1);
+        double low = finite.Min(), high = finite.Max();
+        double span = Math.Max(high - low, Math.Max(0.02 * Math.Max(Math.Abs(low), Math.Abs(high)), 1e-6));
+        double whiskerLow = lows.Where(double.IsFinite).DefaultIfEmpty(low).Min();
+        double whiskerHigh = highs.Where(double.IsFinite).DefaultIfEmpty(high).Max();
+        double bottom = Math.Max(Math.Min(whiskerLow, low - 0.5 * span), low - span) - 0.1 * span;
+        double top = Math.Min(Math.Max(whiskerHigh, high), high + span) + 0.1 * span;
         if (low >= 0 && bottom < 0) bottom = 0;
         return (bottom, top);
     }

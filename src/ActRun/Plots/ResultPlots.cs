@@ -157,7 +157,7 @@ public static class ResultPlots
     }
 
     /// <summary>
-    /// Bars of a final score per variant, zoomed to the data (<see cref="PlotAxes.BarLimits"/>), the mean written above
+    /// Bars of a final score per variant, zoomed to the data (<see cref="PlotAxes.BarLimits"/>), the mean written on
     /// each, whiskers for the 95% interval of the mean (cut at <paramref name="ceiling"/>, the best score possible: with
     /// two seeds Student's t reaches far past it); false when no variant has a score.
     /// </summary>
@@ -170,22 +170,25 @@ public static class ResultPlots
         var errors = shown.Select(t => ciHigh(t.row) is double high && double.IsFinite(high) ? high - value(t.row) : 0).ToList();
         var lows = means.Select((m, k) => m - errors[k]).ToList();
         var highs = means.Select((m, k) => Math.Min(m + errors[k], Math.Max(ceiling, m))).ToList();
-        var (bottom, top) = PlotAxes.BarLimits(lows, highs);
+        var (bottom, top) = PlotAxes.BarLimits(means, lows, highs);
         var plot = new Plot();
         plot.Add.Bars(shown.Select((t, k) => new Bar { Position = k, Value = means[k], ValueBase = bottom, FillColor = Palette.GetColor(t.i) }).ToList());
         for (int k = 0; k < shown.Count; k++)
         {
             if (errors[k] > 0)
             {
-                Whisker(plot, k, lows[k], highs[k], lows[k]);
-                Whisker(plot, k, highs[k], highs[k], highs[k]);
-                Whisker(plot, k, Math.Max(lows[k], bottom), highs[k], null);
+                // Drawn within the axis; an end past the edge has no cap (the interval goes on).
+                Whisker(plot, k, Math.Max(lows[k], bottom), Math.Min(highs[k], top), null);
+                if (lows[k] >= bottom) Whisker(plot, k, lows[k], lows[k], lows[k]);
+                if (highs[k] <= top) Whisker(plot, k, highs[k], highs[k], highs[k]);
             }
-            var label = plot.Add.Text(means[k].ToString("F4", CultureInfo.InvariantCulture), k, highs[k]);
-            label.LabelAlignment = Alignment.LowerCenter;
+            // The value sits on the top of its bar, over the whisker, on a light box.
+            var label = plot.Add.Text(means[k].ToString("F4", CultureInfo.InvariantCulture), k, means[k]);
+            label.LabelAlignment = Alignment.UpperCenter;
             label.LabelFontSize = shown.Count > 6 ? 12 : 14;
             label.LabelBold = true;
-            label.OffsetY = -3;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            label.OffsetY = 4;
         }
         string[] names = shown.Select(t => t.row.Activation).ToArray();
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(k => (double)k).ToArray(), names);
@@ -198,7 +201,7 @@ public static class ResultPlots
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
             plot.Axes.Bottom.MinimumSize = 20 + 5 * Math.Min(names.Max(n => n.Length), 30);
         }
-        plot.Title($"{title} (whiskers: 95% CI of the mean over seeds)");
+        plot.Title(errors.Any(e => e > 0) ? $"{title} (whiskers: 95% CI of the mean over seeds)" : $"{title} (one seed each: no interval)");
         plot.YLabel(what);
         plot.Axes.SetLimits(-0.6, shown.Count - 0.4, bottom, top);
         PngFile.Save(plot, path);
