@@ -23,12 +23,18 @@ public class InsightTests
         Assert.True(First("sigmoid") < First("relu") / 10, $"sigmoid {First("sigmoid")} vs relu {First("relu")}");
         Assert.All(layers, l => Assert.InRange(l.DeadFraction, 0, 1));
 
-        foreach (string png in new[] { "accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png", "regions_1.png", "regions_2.png" })
+        foreach (string png in new[] { "accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png", "regions_relu.png", "regions_sigmoid.png",
+                     "regions.png", "activations.png" })
             Assert.True(new FileInfo(Path.Combine(dir, png)).Length > 10_000, png);
+        // A classification has no regression scores: neither columns nor plots.
+        Assert.DoesNotContain("test_rmse", File.ReadLines(Path.Combine(dir, "metrics.csv")).First());
+        Assert.False(File.Exists(Path.Combine(dir, "final_r2.png")));
         string report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("![", report);
         Assert.Contains("(accuracy.png)", report);
-        Assert.Contains("(regions_1.png)", report);
+        Assert.Contains("(regions_relu.png)", report);
+        Assert.Contains("(regions.png)", report);
+        Assert.Contains("(activations.png)", report);
         Assert.Contains("sigmoid's first layer receives 1/", report);
         Assert.Contains("relu beats sigmoid by", report);
     }

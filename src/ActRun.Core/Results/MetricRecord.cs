@@ -18,4 +18,8 @@ public sealed class MetricRecord
     [Name("test_accuracy")] public double TestAccuracy { get; set; }
     /// <summary>Training time of this epoch alone (no evaluation).</summary>
     [Name("epoch_seconds")] public double EpochSeconds { get; set; }
+    /// <summary>Regression scores of the test split (<see cref="Training.RegressionScore"/>); columns only when the experiment has a regression task.</summary>
+    [Name("test_rmse"), Optional] public double? TestRmse { get; set; }
+    [Name("test_mae"), Optional] public double? TestMae { get; set; }
+    [Name("test_r2"), Optional] public double? TestR2 { get; set; }
 }

@@ -32,14 +32,21 @@ public sealed record ReportData(
         {
             Activation = r.Variant.Label, Seed = r.Seed, Epoch = e.Epoch, RunId = r.RunId,
             TrainLoss = e.TrainLoss, TrainAccuracy = e.TrainAccuracy, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy, EpochSeconds = e.EpochSeconds,
+            TestRmse = e.IsRegression ? e.TestRmse : null, TestMae = e.IsRegression ? e.TestMae : null, TestR2 = e.IsRegression ? e.TestR2 : null,
         })).ToList();
         var label = done.ToDictionary(r => r.RunId, r => r.Variant.Label);
         var layers = Read<LayerRecord>(folder, ResultFolder.LayersFile).Where(l => label.ContainsKey(l.RunId)).ToList();
         layers.ForEach(l => l.Activation = label[l.RunId]);
         var regions = Read<RegionRecord>(folder, ResultFolder.RegionsFile).Where(r => label.ContainsKey(r.RunId)).ToList();
         regions.ForEach(r => r.Activation = label[r.RunId]);
-        return new ReportData(yaml, summary, metrics, layers, regions, Read<PointRecord>(folder, ResultFolder.PointsFile));
+        return new ReportData(yaml, summary, metrics, layers, regions, Read<PointRecord>(folder, ResultFolder.PointsFile))
+        {
+            Activations = plan.Runs.Select(r => r.Variant.Activation).Distinct().ToList(),
+        };
     }
+
+    /// <summary>The activations the experiment compares (their specs, in plan order, each once).</summary>
+    public IReadOnlyList<string> Activations { get; init; } = [];
 
     private static List<T> Read<T>(string folder, string file)
     {

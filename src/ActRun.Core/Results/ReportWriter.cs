@@ -23,11 +23,23 @@ public static class ReportWriter
         foreach (string verdict in verdicts) md.Append("- ").Append(verdict).Append('\n');
         md.Append("\n## Summary\n\n");
         md.Append("Final epoch, mean over the n runs that finished every epoch (± sample standard deviation); diverged and cancelled runs are counted in the status, not averaged.\n\n");
-        md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | n | seeds | status |\n");
-        md.Append("|---|---|---|---|---|---|---|---|\n");
-        foreach (var row in summary)
-            md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+        if (summary.Count > 0 && summary.All(r => r.Regression))
+        {
+            // A regression has no accuracy: its own scores instead, and the epoch of the lowest mean test loss.
+            md.Append("| activation | test loss (MSE) | RMSE | MAE | R² | best epoch (lowest loss) | train seconds | n | seeds | status |\n");
+            md.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+            foreach (var row in summary)
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {Cell(row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {row.BestEpoch} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+        }
+        else
+        {
+            md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | n | seeds | status |\n");
+            md.Append("|---|---|---|---|---|---|---|---|\n");
+            foreach (var row in summary)
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+        }
         if (plots.Count > 0)
         {
             md.Append("\n## Plots\n");

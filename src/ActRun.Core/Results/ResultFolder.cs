@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActRun.Core.Data;
 using ActRun.Core.Experiments;
 using ActRun.Core.Training;
 
@@ -92,8 +93,47 @@ public static class ResultFolder
 
     public static bool HasResults(string folder) => File.Exists(Path.Combine(folder, RunsFile));
 
-    /// <summary>The plots a result folder may hold (drawn by the CLI from the CSV files): fixed names and regions_N.png.</summary>
-    private static readonly string[] PlotFiles = ["accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png"];
+    /// <summary>The plots a result folder may hold (drawn by the CLI from the CSV files): fixed names and regions_LABEL.png.</summary>
+    private static readonly string[] PlotFiles =
+        ["accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png", "rmse.png", "final_r2.png", "activations.png", RegionsGridFile];
+
+    /// <summary>The decision regions of every variant side by side.</summary>
+    public const string RegionsGridFile = "regions.png";
+
+    /// <summary>
+    /// The decision-region plot of each variant, in the order given: <c>regions_</c>, the label made file-safe, <c>.png</c>.
+    /// The label is lower-cased; every run of characters other than a-z, 0-9, '.' and '-' becomes one '_'; '_' and '.'
+    /// are trimmed from both ends; it is cut at 60 characters ("variant" when nothing is left). A label whose name is
+    /// taken by an earlier one gets _2, _3, … So relu → regions_relu.png, leaky_relu(alpha=0.1) →
+    /// regions_leaky_relu_alpha_0.1.png, "activation=relu lr=0.02" → regions_activation_relu_lr_0.02.png.
+    /// </summary>
+    public static IReadOnlyList<string> RegionsFiles(IReadOnlyList<string> labels)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (string label in labels)
+        {
+            string stem = FileSafe(label), name = stem;
+            for (int n = 2; !taken.Add(name); n++) name = $"{stem}_{n.ToString(CultureInfo.InvariantCulture)}";
+            files.Add($"regions_{name}.png");
+        }
+        return files;
+    }
+
+    private static bool IsFileSafe(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-';
+
+    private static string FileSafe(string label)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (char c in label.ToLowerInvariant())
+        {
+            if (IsFileSafe(c)) text.Append(c);
+            else if (text.Length > 0 && text[^1] != '_') text.Append('_');
+        }
+        string safe = text.ToString().Trim('_', '.');
+        if (safe.Length > 60) safe = safe[..60].TrimEnd('_', '.');
+        return safe.Length == 0 ? "variant" : safe;
+    }
 
     private static readonly string[] DataFiles =
         [ConfigFile, RunsFile, MetricsFile, SummaryFile, LayersFile, RegionsFile, PointsFile, BaselinesFile, ReportFile];
@@ -102,7 +142,7 @@ public static class ResultFolder
     public static bool IsResultFile(string name) =>
         DataFiles.Contains(name) || PlotFiles.Contains(name) ||
         (name.StartsWith("regions_", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal) &&
-         name.Length > "regions_.png".Length && name["regions_".Length..^".png".Length].All(char.IsAsciiDigit));
+         name.Length > "regions_.png".Length && name["regions_".Length..^".png".Length].All(c => IsFileSafe(c) || c == '_'));
 
     /// <summary>
     /// The files (and models/ folder) in <paramref name="folder"/> that ActRun writes as results: the CSV files,
@@ -159,12 +199,26 @@ public static class ResultFolder
         CsvTable.Write(Path.Combine(folder, MetricsFile), MetricsHeader(plan),
             plan.Runs.Where(r => runs.ContainsKey(r.RunId)).SelectMany(run => MetricsRows(plan, run, runs[run.RunId].Epochs)));
 
-    public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) => [.. RunColumns(plan), .. EpochColumns];
+    /// <summary>The columns of metrics.csv: the run's, the epoch's, then test_rmse, test_mae and test_r2 when the plan has a regression task.</summary>
+    public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) =>
+        [.. RunColumns(plan), .. EpochColumns, .. HasRegression(plan) ? RegressionColumns : []];
 
-    /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/>.</summary>
-    public static IEnumerable<IReadOnlyList<object?>> MetricsRows(ExperimentPlan plan, PlannedRun run, IEnumerable<EpochMetrics> epochs) =>
-        epochs.Select(e => (IReadOnlyList<object?>)[
-            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds]);
+    /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/> (regression scores empty for a classification run).</summary>
+    public static IEnumerable<IReadOnlyList<object?>> MetricsRows(ExperimentPlan plan, PlannedRun run, IEnumerable<EpochMetrics> epochs)
+    {
+        bool regression = HasRegression(plan);
+        return epochs.Select(e => (IReadOnlyList<object?>)[
+            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds,
+            .. regression ? [Score(e.TestRmse), Score(e.TestMae), Score(e.TestR2)] : Array.Empty<object?>()]);
+    }
+
+    private static readonly string[] RegressionColumns = ["test_rmse", "test_mae", "test_r2"];
+
+    private static object? Score(double value) => double.IsNaN(value) ? null : value;
+
+    /// <summary>Whether any dataset of the plan is a regression task (CSV data with task regression).</summary>
+    public static bool HasRegression(ExperimentPlan plan) =>
+        plan.Runs.Any(r => r.Data.Spec.Kind == DatasetKind.Csv && r.Data.Spec.ToCsvOptions().Task == TaskKind.Regression);
 
     /// <summary>layers.csv: per-layer diagnostics of every run with any, in plan order (no file without any).</summary>
     public static void WriteLayers(string folder, ExperimentPlan plan, IReadOnlyDictionary<string, IReadOnlyList<LayerRecord>> layers) =>
@@ -287,7 +341,12 @@ public static class ResultFolder
                 if (!epochs.TryGetValue(id, out var list)) epochs[id] = list = [];
                 list.Add(new EpochMetrics(
                     (int)Number(row, "epoch", metricsPath, line), Number(row, "train_loss", metricsPath, line), Number(row, "train_accuracy", metricsPath, line),
-                    Number(row, "test_loss", metricsPath, line), Number(row, "test_accuracy", metricsPath, line), Number(row, "epoch_seconds", metricsPath, line)));
+                    Number(row, "test_loss", metricsPath, line), Number(row, "test_accuracy", metricsPath, line), Number(row, "epoch_seconds", metricsPath, line))
+                {
+                    // Absent before ActRun recorded them, and for classification.
+                    TestRmse = Optional(row, "test_rmse", metricsPath, line), TestMae = Optional(row, "test_mae", metricsPath, line),
+                    TestR2 = Optional(row, "test_r2", metricsPath, line),
+                });
             }
         }
         int runLine = 1;
@@ -305,6 +364,9 @@ public static class ResultFolder
 
     private static string Field(Dictionary<string, string> row, string column, string file, int line) =>
         row.TryGetValue(column, out string? v) ? v : throw new ConfigException($"{file}: line {line}: no '{column}' column; is this an ActRun result folder?");
+
+    private static double Optional(Dictionary<string, string> row, string column, string file, int line) =>
+        row.ContainsKey(column) ? Number(row, column, file, line) : double.NaN;
 
     private static double Number(Dictionary<string, string> row, string column, string file, int line)
     {

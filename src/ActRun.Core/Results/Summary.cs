@@ -23,6 +23,7 @@ public static class Summary
             row.Activation = variant.Activation;
             row.Label = variant.Label;
             row.SweepValues = variant.Keys.Skip(1).ToList();
+            row.Regression = ResultFolder.HasRegression(plan);
             Expectations.Apply(plan.Config, variant, row);
             rows.Add(row);
         }
@@ -41,6 +42,7 @@ public static class Summary
         {
             Activation = baseline.Baseline,
             Label = baseline.Baseline,
+            Regression = ResultFolder.HasRegression(plan),
             SweepValues = run.Variant.Keys.Skip(1).Select(k => (k.Column, data.Contains(k.Column) ? k.Value : "")).ToList(),
             Seeds = 1,
             Epochs = 0,
@@ -99,6 +101,16 @@ public static class Summary
             RunsDiverged = diverged.Count,
             RunsCancelled = planned.Count - finished.Count - diverged.Count,
         };
+        if (finals.Any(f => f.IsRegression))
+        {
+            var rmse = finals.Select(f => f.TestRmse).ToList();
+            var mae = finals.Select(f => f.TestMae).ToList();
+            var r2 = finals.Select(f => f.TestR2).ToList();
+            var r2Ci = ConfidenceInterval95(r2);
+            (row.TestRmse, row.TestRmseStd) = (Mean(rmse), SampleStd(rmse));
+            (row.TestMae, row.TestMaeStd) = (Mean(mae), SampleStd(mae));
+            (row.TestR2, row.TestR2Std, row.TestR2Ci95Low, row.TestR2Ci95High) = (Mean(r2), SampleStd(r2), r2Ci?.Low, r2Ci?.High);
+        }
         row.Status = Status(row, diverged);
         return row;
     }

@@ -44,6 +44,19 @@ public sealed class SummaryRecord
     /// <summary>Runs cut off before their last epoch (interrupted) or never started: the variant is incomplete.</summary>
     [Name("runs_cancelled")] public int RunsCancelled { get; set; }
 
+    /// <summary>Final-epoch test RMSE, MAE and R² of a regression (<see cref="Training.RegressionScore"/>): columns only when the experiment has a regression task.</summary>
+    [Name("test_rmse"), Optional] public double? TestRmse { get; set; }
+    [Name("test_rmse_std"), Optional] public double? TestRmseStd { get; set; }
+    [Name("test_mae"), Optional] public double? TestMae { get; set; }
+    [Name("test_mae_std"), Optional] public double? TestMaeStd { get; set; }
+    [Name("test_r2"), Optional] public double? TestR2 { get; set; }
+    [Name("test_r2_std"), Optional] public double? TestR2Std { get; set; }
+    [Name("test_r2_ci95_low"), Optional] public double? TestR2Ci95Low { get; set; }
+    [Name("test_r2_ci95_high"), Optional] public double? TestR2Ci95High { get; set; }
+
+    /// <summary>Whether the row carries the regression columns (every row of an experiment with a regression task does); not a column.</summary>
+    [Ignore] public bool Regression { get; set; }
+
     /// <summary>Whether some of the variant's runs did not run to their end (they can still be resumed).</summary>
     [Ignore] public bool Incomplete => RunsCancelled > 0;
 
@@ -71,6 +84,10 @@ public sealed class SummaryRecord
         ("test_loss_min", TestLossMin), ("test_loss_max", TestLossMax),
         ("test_loss_ci95_low", TestLossCi95Low), ("test_loss_ci95_high", TestLossCi95High),
         ("runs_finished", RunsFinished), ("runs_diverged", RunsDiverged), ("runs_cancelled", RunsCancelled),
+        .. Regression
+            ? [("test_rmse", (object?)TestRmse), ("test_rmse_std", TestRmseStd), ("test_mae", TestMae), ("test_mae_std", TestMaeStd),
+               ("test_r2", TestR2), ("test_r2_std", TestR2Std), ("test_r2_ci95_low", TestR2Ci95Low), ("test_r2_ci95_high", TestR2Ci95High)]
+            : Array.Empty<(string, object?)>(),
         .. withExpectations ? [("expected", (object?)Expected), ("within_expected", WithinExpected)] : Array.Empty<(string, object?)>(),
     ];
 }

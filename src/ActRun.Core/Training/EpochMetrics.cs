@@ -3,9 +3,17 @@ namespace ActRun.Core.Training;
 /// <summary>
 /// One epoch's numbers. Training loss and accuracy are running means over the epoch's mini-batches (as Keras
 /// reports them); test loss and accuracy are measured after the epoch. EpochSeconds times the training alone.
-/// Accuracy is NaN for regression.
+/// Accuracy is NaN for regression; the test RMSE, MAE and R² (<see cref="RegressionScore"/>) are NaN for classification.
 /// </summary>
-public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy, double EpochSeconds);
+public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy, double EpochSeconds)
+{
+    public double TestRmse { get; init; } = double.NaN;
+    public double TestMae { get; init; } = double.NaN;
+    public double TestR2 { get; init; } = double.NaN;
+
+    /// <summary>Whether the epoch carries regression scores (the run is a regression).</summary>
+    public bool IsRegression => !double.IsNaN(TestRmse);
+}
 
 /// <summary>What a run records besides its metrics; none of it changes the numbers of the training.</summary>
 [Flags]

@@ -84,10 +84,12 @@ public static class Trainer
                 diagnostics?.AfterStep(step);
             }
             double seconds = clock.Elapsed.TotalSeconds;
-            var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers);
             bool classification = data.Task == TaskKind.Classification;
+            var scores = classification ? null : new RegressionScore.Accumulator(network.Outputs);
+            var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers, scores);
+            var score = scores?.Score() ?? RegressionScore.None;
             var metrics = new EpochMetrics(epoch, lossSum / n, classification ? (double)correct / n : double.NaN,
-                testLoss, testAccuracy, seconds);
+                testLoss, testAccuracy, seconds) { TestRmse = score.Rmse, TestMae = score.Mae, TestR2 = score.R2 };
             epochs.Add(metrics);
             if (diagnostics is not null) layerStats.AddRange(diagnostics.EndEpoch(epoch));
             onEpoch?.Invoke(metrics);
@@ -105,7 +107,9 @@ public static class Trainer
     }
 
     /// <summary>Mean loss and accuracy of a network on a split (evaluation mode: no training-time randomness).</summary>
-    public static (double Loss, double Accuracy) Evaluate(Network network, OutputHead head, DataSplit split, Buffers buffers)
+    /// <param name="regression">Given for a regression split: the predictions and targets are added to it.</param>
+    public static (double Loss, double Accuracy) Evaluate(Network network, OutputHead head, DataSplit split, Buffers buffers,
+        RegressionScore.Accumulator? regression = null)
     {
         int n = split.Count;
         int[] all = buffers.Sequential(n);
@@ -117,6 +121,7 @@ public static class Trainer
             var targets = buffers.Gather(split, all.AsSpan(start, rows));
             var logits = network.Forward(buffers.Input, rows, ActivationContext.Evaluation);
             var result = head.Evaluate(logits.AsSpan(0, rows * network.Outputs), rows, targets, default, computeGradient: false);
+            if (regression is not null && !targets.Values.IsEmpty) regression.Add(logits.AsSpan(0, rows * network.Outputs), targets.Values, rows);
             lossSum += result.LossSum;
             correct += result.Correct;
         }

@@ -62,5 +62,5 @@ public sealed class LiveProgress : IRunObserver
 
     private static string Describe(PlannedRun run, EpochMetrics? m) => Markup.Escape(m is null
         ? $"{Label(run),-24} starting"
-        : string.Create(CultureInfo.InvariantCulture, $"{Label(run),-24} {m.Epoch,3}/{run.Settings.Train.Epochs} loss {m.TrainLoss:F3} acc {m.TestAccuracy:F3}"));
+        : string.Create(CultureInfo.InvariantCulture, $"{Label(run),-24} {m.Epoch,3}/{run.Settings.Train.Epochs} loss {m.TrainLoss:F3} {(m.IsRegression ? "r2" : "acc")} {(m.IsRegression ? m.TestR2 : m.TestAccuracy):F3}"));
 }

@@ -26,10 +26,14 @@ public sealed class ProgressLog(TextWriter error, string command, int runs) : IR
         lock (_gate) _numbers[run.RunId] = ++_started;
     }
 
-    public void EpochCompleted(PlannedRun run, EpochMetrics m) =>
-        Line(string.Create(CultureInfo.InvariantCulture,
-            $"[{Number(run)}/{runs}] {run.Variant.Label} seed {run.Seed} epoch {m.Epoch}/{run.Settings.Train.Epochs}: " +
-            $"loss {m.TrainLoss:F4} acc {m.TrainAccuracy:F4} | test loss {m.TestLoss:F4} acc {m.TestAccuracy:F4} ({m.EpochSeconds:F2} s)"));
+    public void EpochCompleted(PlannedRun run, EpochMetrics m)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string scores = m.IsRegression
+            ? string.Create(c, $"loss {m.TrainLoss:F4} | test loss {m.TestLoss:F4} rmse {m.TestRmse:F4} mae {m.TestMae:F4} r2 {m.TestR2:F4}")
+            : string.Create(c, $"loss {m.TrainLoss:F4} acc {m.TrainAccuracy:F4} | test loss {m.TestLoss:F4} acc {m.TestAccuracy:F4}");
+        Line(string.Create(c, $"[{Number(run)}/{runs}] {run.Variant.Label} seed {run.Seed} epoch {m.Epoch}/{run.Settings.Train.Epochs}: {scores} ({m.EpochSeconds:F2} s)"));
+    }
 
     public void RunFinished(PlannedRun run, RunResult result)
     {

@@ -40,6 +40,11 @@ public static class SummaryOutput
     private static void WriteTable(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
         bool expectations = plan.Config.Expect.Count > 0;
+        if (IsRegression(summary))
+        {
+            WriteRegressionTable(output, plan, summary, expectations);
+            return;
+        }
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
@@ -59,6 +64,39 @@ public static class SummaryOutput
             ];
         });
         TextTable.Write(output, headers, rows, rightAlignedFrom: 1 + plan.SweepColumns.Count);
+        WriteIncomplete(output, summary);
+    }
+
+    /// <summary>Whether the summary is of a regression: its rows carry RMSE, MAE and R² and no accuracy.</summary>
+    public static bool IsRegression(IReadOnlyList<SummaryRecord> summary) => summary.Count > 0 && summary.All(r => r.Regression);
+
+    /// <summary>
+    /// A regression's table: the test loss (mean squared error), RMSE, MAE, R² with its 95% interval, and the epoch
+    /// of the lowest mean test loss; no accuracy columns (a regression has no accuracy).
+    /// </summary>
+    private static void WriteRegressionTable(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary, bool expectations)
+    {
+        string[] headers =
+        [
+            "activation", .. plan.SweepColumns,
+            "loss", "rmse", "mae", "r2", "std", "ci95", "best_ep", "secs", "n", "status",
+            .. expectations ? ["expected"] : Array.Empty<string>(),
+        ];
+        var rows = summary.Select(row => (IReadOnlyList<string>)
+        [
+            row.Activation, .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+            G(row.TestLoss), G(row.TestRmse), G(row.TestMae), F(row.TestR2), F(row.TestR2Std),
+            row.TestR2Ci95Low is double low ? $"{F(low)}..{F(row.TestR2Ci95High)}" : "-",
+            row.BestEpoch.ToString(CultureInfo.InvariantCulture), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+            Runs(row), row.Status,
+            .. expectations ? [Expected(row)] : Array.Empty<string>(),
+        ]);
+        TextTable.Write(output, headers, rows, rightAlignedFrom: 1 + plan.SweepColumns.Count);
+        WriteIncomplete(output, summary);
+    }
+
+    private static void WriteIncomplete(TextWriter output, IReadOnlyList<SummaryRecord> summary)
+    {
         // Baseline rows (epochs 0) are fits, not runs of the plan.
         int planned = summary.Where(r => r.Epochs > 0).Sum(r => r.Seeds), cancelled = summary.Sum(r => r.RunsCancelled);
         if (cancelled > 0)
@@ -73,6 +111,11 @@ public static class SummaryOutput
     private static void WriteMarkdown(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary)
     {
         bool expectations = plan.Config.Expect.Count > 0;
+        if (IsRegression(summary))
+        {
+            WriteRegressionMarkdown(output, plan, summary, expectations);
+            return;
+        }
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
@@ -96,10 +139,39 @@ public static class SummaryOutput
         }
     }
 
+    private static void WriteRegressionMarkdown(TextWriter output, ExperimentPlan plan, IReadOnlyList<SummaryRecord> summary, bool expectations)
+    {
+        string[] headers =
+        [
+            "activation", .. plan.SweepColumns,
+            "test loss (MSE)", "RMSE (mean ± std)", "MAE", "R² (mean ± std)", "R² 95% CI", "n", "status",
+            .. expectations ? ["expected"] : Array.Empty<string>(),
+        ];
+        output.WriteLine("| " + string.Join(" | ", headers) + " |");
+        output.WriteLine("|" + string.Concat(headers.Select(_ => "---|")));
+        foreach (var row in summary)
+        {
+            string[] cells =
+            [
+                Code(row.Activation), .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+                G(row.TestLoss),
+                row.TestRmseStd is double rmseStd ? $"{G(row.TestRmse)} ± {G(rmseStd)}" : G(row.TestRmse),
+                G(row.TestMae),
+                row.TestR2Std is double r2Std ? $"{F(row.TestR2)} ± {F(r2Std)}" : F(row.TestR2),
+                row.TestR2Ci95Low is double low ? $"{F(low)} – {F(row.TestR2Ci95High)}" : "-",
+                Runs(row), row.Status,
+                .. expectations ? [Expected(row)] : Array.Empty<string>(),
+            ];
+            output.WriteLine("| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|"))) + " |");
+        }
+    }
+
     /// <summary>Expression activations (<c>x^2</c>) in code spans, so Markdown does not read their symbols.</summary>
     private static string Code(string label) => label.Any(c => "*^_`".Contains(c)) && !label.Contains('`') ? $"`{label}`" : label;
 
     /// <summary>Four decimals, or three significant digits for a loss far from 1 (6.16e+08).</summary>
+    private static string G(double? value) => value is double v ? G(v) : "-";
+
     private static string G(double value) =>
         double.IsFinite(value) && (Math.Abs(value) >= 1e4 || (value != 0 && Math.Abs(value) < 1e-3))
             ? value.ToString("G3", CultureInfo.InvariantCulture)

@@ -37,7 +37,8 @@ public static class ActivationPlot
         plot.Title("Activations (solid) and their derivatives (dashed)");
         plot.XLabel("x");
         plot.YLabel("f(x), f'(x)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        // Outside the data area: with many activations an inside legend would cover the curves.
+        plot.ShowLegend(Edge.Right);
         plot.Axes.SetLimitsX(x[0], x[^1]);
         if (double.IsFinite(low))
         {

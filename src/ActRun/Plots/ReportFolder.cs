@@ -9,7 +9,7 @@ public static class ReportFolder
     public static string Write(string folder, bool plots, Core.Experiments.ShardSpec? shard = null)
     {
         var data = ReportData.Load(folder, shard);
-        var drawn = plots ? ResultPlots.WriteAll(folder, data.Metrics, data.Summary, data.Layers, data.Regions, data.Points) : [];
+        var drawn = plots ? ResultPlots.WriteAll(folder, data) : [];
         var verdicts = Verdicts.From(data.Summary, data.Metrics, data.Layers);
         string path = Path.Combine(folder, ResultFolder.ReportFile);
         AtomicFile.WriteText(path, ReportWriter.Build(data.ConfigYaml, data.Summary, verdicts, drawn));

@@ -1,55 +1,129 @@
+using System.Globalization;
+using ActRun.Core.Activations;
 using ActRun.Core.Results;
 using ScottPlot;
+using SkiaSharp;
 
 namespace ActRun.Plots;
 
 /// <summary>
-/// The plots of a result folder, drawn from its CSV files alone (so <c>actrun report</c> can rebuild them):
-/// curves, final accuracy bars, gradient norm per layer, and decision regions for 2-D datasets.
+/// The plots of a result folder, drawn from its CSV files alone (so <c>actrun report</c> can rebuild them): curves per
+/// epoch, final scores as bars zoomed to the data with their values and 95% intervals, gradient norm per layer,
+/// decision regions for 2-D datasets (one file per variant and all of them side by side), and the compared
+/// activations with their derivatives. A classification gets accuracy plots; a regression gets RMSE and R² instead.
+/// Legends sit outside the data area, so they never cover a curve.
 /// </summary>
 public static class ResultPlots
 {
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
+    /// <summary>The size of one variant's tile in <see cref="ResultFolder.RegionsGridFile"/>.</summary>
+    public const int TileWidth = 360, TileHeight = 380;
+
     /// <summary>Writes every plot the data allows into <paramref name="folder"/>; returns them for the report.</summary>
-    public static IReadOnlyList<ReportPlot> WriteAll(string folder, IReadOnlyList<MetricRecord> metrics, IReadOnlyList<SummaryRecord> summary,
-        IReadOnlyList<LayerRecord> layers, IReadOnlyList<RegionRecord> regions, IReadOnlyList<PointRecord> points)
+    public static IReadOnlyList<ReportPlot> WriteAll(string folder, ReportData data)
     {
+        var (metrics, summary, layers) = (data.Metrics, data.Summary, data.Layers);
         var written = new List<ReportPlot>();
         var order = summary.Select(s => s.Activation).ToList();
+        bool accuracy = metrics.Any(m => double.IsFinite(m.TestAccuracy));
+        bool regression = metrics.Any(m => m.TestRmse is double v && double.IsFinite(v));
         if (metrics.Count > 0)
         {
-            Curves(Path.Combine(folder, "accuracy.png"), metrics, order, m => m.TrainAccuracy, m => m.TestAccuracy, "accuracy");
-            written.Add(new("accuracy.png", "Accuracy per epoch: test solid, training dashed; the band spans the seeds' minimum to maximum."));
-            Curves(Path.Combine(folder, "loss.png"), metrics, order, m => m.TrainLoss, m => m.TestLoss, "loss");
+            if (accuracy)
+            {
+                Curves(Path.Combine(folder, "accuracy.png"), metrics, order, m => m.TrainAccuracy, m => m.TestAccuracy, "Accuracy", "accuracy");
+                written.Add(new("accuracy.png", "Accuracy per epoch: test solid, training dashed; the band spans the seeds' minimum to maximum."));
+            }
+            Curves(Path.Combine(folder, "loss.png"), metrics, order, m => m.TrainLoss, m => m.TestLoss, "Loss", regression && !accuracy ? "loss (mean squared error)" : "loss");
             written.Add(new("loss.png", "Loss per epoch: test solid, training dashed."));
-            Bars(Path.Combine(folder, "final_accuracy.png"), metrics, order);
-            written.Add(new("final_accuracy.png", "Final test accuracy per activation; error bars are one standard deviation over seeds."));
+            if (regression)
+            {
+                Curves(Path.Combine(folder, "rmse.png"), metrics, order, null, m => m.TestRmse ?? double.NaN, "Test RMSE", "root mean squared error");
+                written.Add(new("rmse.png", "Test RMSE per epoch (lower is better); the band spans the seeds' minimum to maximum."));
+            }
         }
+        if (accuracy && Bars(Path.Combine(folder, "final_accuracy.png"), summary, r => r.TestAccuracy, r => r.TestAccuracyCi95High,
+                "Final test accuracy", "test accuracy", ceiling: 1))
+            written.Add(new("final_accuracy.png", "Final test accuracy per variant (mean over seeds, the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data: compare the bar tops, not their lengths."));
+        if (regression && Bars(Path.Combine(folder, "final_r2.png"), summary, r => r.TestR2 ?? double.NaN, r => r.TestR2Ci95High,
+                "Final test R²", "R² (1 = perfect, 0 = predicting the mean)", ceiling: 1))
+            written.Add(new("final_r2.png", "Final test R² per variant (mean over seeds, the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data."));
         if (layers.Count > 0)
         {
             GradientNorms(Path.Combine(folder, "gradient_norms.png"), layers, order);
             written.Add(new("gradient_norms.png", "Gradient norm per layer in epoch 1 (log scale): where the gradient vanishes."));
         }
-        foreach (var (activation, i) in order.Select((a, i) => (a, i)))
-        {
-            var grid = regions.Where(r => r.Activation == activation).ToList();
-            if (grid.Count == 0 || !grid.Any(r => float.IsFinite(r.P))) continue;
-            string file = $"regions_{i + 1}.png";
-            DecisionRegions(Path.Combine(folder, file), activation, grid, points);
-            written.Add(new(file, $"Decision regions of {activation} (first seed) over the test points."));
-        }
+        written.AddRange(Regions(folder, order, data.Regions, data.Points));
+        if (Activations(Path.Combine(folder, "activations.png"), data.Activations))
+            written.Add(new("activations.png", "The compared activations f (solid) and their derivatives f′ (dashed, same colour)."));
         return written;
     }
 
+    private static IEnumerable<ReportPlot> Regions(string folder, IReadOnlyList<string> order, IReadOnlyList<RegionRecord> regions, IReadOnlyList<PointRecord> points)
+    {
+        var files = ResultFolder.RegionsFiles(order);
+        var drawn = new List<(string Activation, IReadOnlyList<RegionRecord> Grid)>();
+        var plots = new List<ReportPlot>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            var grid = regions.Where(r => r.Activation == order[i]).ToList();
+            if (grid.Count == 0 || !grid.Any(r => float.IsFinite(r.P))) continue;
+            var plot = DecisionRegions(order[i], grid, points, tile: false);
+            // Square data area (the colour bar at the side, the legend below): x1 and x2 keep the same scale.
+            PngFile.Save(plot, Path.Combine(folder, files[i]), 760, 720);
+            plots.Add(new(files[i], $"Decision regions of {order[i]} (first seed) over the test points."));
+            drawn.Add((order[i], grid));
+        }
+        if (drawn.Count > 0)
+        {
+            RegionsGrid(Path.Combine(folder, ResultFolder.RegionsGridFile), drawn, points);
+            plots.Insert(0, new(ResultFolder.RegionsGridFile, "Decision regions of every variant side by side (first seed; blue: class 0, red: class 1), as TensorFlow Playground shows them."));
+        }
+        return plots;
+    }
+
+    /// <summary>How many tiles a row of the regions grid holds: all of up to four variants, else about a square.</summary>
+    public static int GridColumns(int count) => count <= 4 ? Math.Max(count, 1) : (int)Math.Ceiling(Math.Sqrt(count));
+
+    private static void RegionsGrid(string path, IReadOnlyList<(string Activation, IReadOnlyList<RegionRecord> Grid)> drawn, IReadOnlyList<PointRecord> points)
+    {
+        int columns = GridColumns(drawn.Count), rows = (drawn.Count + columns - 1) / columns;
+        using var surface = SKSurface.Create(new SKImageInfo(columns * TileWidth, rows * TileHeight));
+        surface.Canvas.Clear(SKColors.White);
+        for (int i = 0; i < drawn.Count; i++)
+        {
+            byte[] png = DecisionRegions(drawn[i].Activation, drawn[i].Grid, points, tile: true).GetImageBytes(TileWidth, TileHeight, ImageFormat.Png);
+            using var tile = SKBitmap.Decode(png);
+            surface.Canvas.DrawBitmap(tile, i % columns * TileWidth, i / columns * TileHeight);
+        }
+        using var image = surface.Snapshot();
+        using var encoded = image.Encode(SKEncodedImageFormat.Png, 100);
+        AtomicFile.Write(path, stream => encoded.SaveTo(stream));
+    }
+
+    private static bool Activations(string path, IReadOnlyList<string> specs)
+    {
+        var activations = new List<Activation>();
+        foreach (string spec in specs)
+        {
+            // A folder's config names activations this version may not know (a newer one's): they are left out.
+            try { activations.Add(ActivationRegistry.Create(spec)); }
+            catch (Core.ConfigException) { }
+        }
+        if (activations.Count == 0) return false;
+        ActivationPlot.Save(path, activations, ActivationCatalog.Range("-5:5:0.01"));
+        return true;
+    }
+
     private static void Curves(string path, IReadOnlyList<MetricRecord> metrics, IReadOnlyList<string> order,
-        Func<MetricRecord, double> train, Func<MetricRecord, double> test, string what)
+        Func<MetricRecord, double>? train, Func<MetricRecord, double> test, string title, string what)
     {
         var plot = new Plot();
         for (int i = 0; i < order.Count; i++)
         {
             // A diverged run's NaN or infinite epochs are left out: they have no place on the axis.
-            var byEpoch = metrics.Where(m => m.Activation == order[i] && double.IsFinite(train(m)) && double.IsFinite(test(m)))
+            var byEpoch = metrics.Where(m => m.Activation == order[i] && (train is null || double.IsFinite(train(m))) && double.IsFinite(test(m)))
                 .GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
             if (byEpoch.Count == 0) continue;
             double[] epochs = byEpoch.Select(g => (double)g.Key).ToArray();
@@ -63,36 +137,84 @@ public static class ResultPlots
             var testLine = plot.Add.ScatterLine(epochs, byEpoch.Select(g => g.Average(test)).ToArray(), color);
             testLine.LegendText = order[i];
             testLine.LineWidth = 2;
+            if (train is null) continue;
             var trainLine = plot.Add.ScatterLine(epochs, byEpoch.Select(g => g.Average(train)).ToArray(), color);
             trainLine.LinePattern = LinePattern.Dashed;
         }
-        plot.Title($"{char.ToUpperInvariant(what[0])}{what[1..]} per epoch (test solid, training dashed)");
+        plot.Title(train is null ? $"{title} per epoch" : $"{title} per epoch (test solid, training dashed)");
         plot.XLabel("epoch");
         plot.YLabel(what);
-        plot.ShowLegend(what == "loss" ? Alignment.UpperRight : Alignment.LowerRight);
+        EpochTicks(plot, metrics);
+        plot.ShowLegend(Edge.Right);
         PngFile.Save(plot, path);
     }
 
-    private static void Bars(string path, IReadOnlyList<MetricRecord> metrics, IReadOnlyList<string> order)
+    /// <summary>Whole epochs on the x axis.</summary>
+    private static void EpochTicks(Plot plot, IReadOnlyList<MetricRecord> metrics)
     {
+        var ticks = PlotAxes.IntegerTicks(metrics.Min(m => m.Epoch), metrics.Max(m => m.Epoch));
+        plot.Axes.Bottom.SetTicks(ticks.Select(t => (double)t).ToArray(), ticks.Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    /// <summary>
+    /// Bars of a final score per variant, zoomed to the data (<see cref="PlotAxes.BarLimits"/>), the mean written on
+    /// each, whiskers for the 95% interval of the mean (cut at <paramref name="ceiling"/>, the best score possible: with
+    /// two seeds Student's t reaches far past it); false when no variant has a score.
+    /// </summary>
+    private static bool Bars(string path, IReadOnlyList<SummaryRecord> summary, Func<SummaryRecord, double> value, Func<SummaryRecord, double?> ciHigh,
+        string title, string what, double ceiling)
+    {
+        var shown = summary.Select((row, i) => (row, i)).Where(t => double.IsFinite(value(t.row))).ToList();
+        if (shown.Count == 0) return false;
+        var means = shown.Select(t => value(t.row)).ToList();
+        var errors = shown.Select(t => ciHigh(t.row) is double high && double.IsFinite(high) ? high - value(t.row) : 0).ToList();
+        var lows = means.Select((m, k) => m - errors[k]).ToList();
+        var highs = means.Select((m, k) => Math.Min(m + errors[k], Math.Max(ceiling, m))).ToList();
+        var (bottom, top) = PlotAxes.BarLimits(means, lows, highs);
         var plot = new Plot();
-        var bars = new List<Bar>();
-        for (int i = 0; i < order.Count; i++)
+        plot.Add.Bars(shown.Select((t, k) => new Bar { Position = k, Value = means[k], ValueBase = bottom, FillColor = Palette.GetColor(t.i) }).ToList());
+        for (int k = 0; k < shown.Count; k++)
         {
-            var finals = metrics.Where(m => m.Activation == order[i]).GroupBy(m => m.Seed).Select(g => g.MaxBy(m => m.Epoch)!.TestAccuracy)
-                .Where(double.IsFinite).ToList();
-            if (finals.Count == 0) continue;
-            double std = Statistics.Variance(finals) is var v && double.IsFinite(v) ? Math.Sqrt(v) : 0;
-            bars.Add(new Bar { Position = i, Value = finals.Average(), Error = std, FillColor = Palette.GetColor(i) });
+            if (errors[k] > 0)
+            {
+                // Drawn within the axis; an end past the edge has no cap (the interval goes on).
+                Whisker(plot, k, Math.Max(lows[k], bottom), Math.Min(highs[k], top), null);
+                if (lows[k] >= bottom) Whisker(plot, k, lows[k], lows[k], lows[k]);
+                if (highs[k] <= top) Whisker(plot, k, highs[k], highs[k], highs[k]);
+            }
+            // The value sits on the top of its bar, over the whisker, on a light box.
+            var label = plot.Add.Text(means[k].ToString("F4", CultureInfo.InvariantCulture), k, means[k]);
+            label.LabelAlignment = Alignment.UpperCenter;
+            label.LabelFontSize = shown.Count > 6 ? 12 : 14;
+            label.LabelBold = true;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            label.OffsetY = 4;
         }
-        plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, order.Count).Select(i => (double)i).ToArray(), order.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = order.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = order.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
-        plot.Title("Final test accuracy (error bars: one standard deviation over seeds)");
-        plot.YLabel("test accuracy");
-        plot.Axes.Margins(bottom: 0);
+        string[] names = shown.Select(t => t.row.Activation).ToArray();
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(k => (double)k).ToArray(), names);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        bool tilt = shown.Count > 6 || names.Sum(n => n.Length) > 60;
+        if (tilt)
+        {
+            // Slanted names need the room below the axis that ScottPlot does not measure for them.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
+            plot.Axes.Bottom.MinimumSize = 20 + 5 * Math.Min(names.Max(n => n.Length), 30);
+        }
+        plot.Title(errors.Any(e => e > 0) ? $"{title} (whiskers: 95% CI of the mean over seeds)" : $"{title} (one seed each: no interval)");
+        plot.YLabel(what);
+        plot.Axes.SetLimits(-0.6, shown.Count - 0.4, bottom, top);
         PngFile.Save(plot, path);
+        return true;
+    }
+
+    /// <summary>A vertical whisker from <paramref name="from"/> to <paramref name="to"/> at x, or its cap at <paramref name="cap"/>.</summary>
+    private static void Whisker(Plot plot, double x, double from, double to, double? cap)
+    {
+        var line = cap is double y ? plot.Add.Line(x - 0.15, y, x + 0.15, y) : plot.Add.Line(x, from, x, to);
+        line.LineColor = Colors.Black;
+        line.LineWidth = 1.5f;
+        line.MarkerSize = 0;
     }
 
     private static void GradientNorms(string path, IReadOnlyList<LayerRecord> layers, IReadOnlyList<string> order)
@@ -110,15 +232,16 @@ public static class ResultPlots
         }
         int deepest = layers.Max(l => l.Layer);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(1, deepest).Select(i => (double)i).ToArray(),
-            Enumerable.Range(1, deepest).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            Enumerable.Range(1, deepest).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.Title("Gradient norm per layer, epoch 1");
         plot.XLabel("layer (1 = first hidden layer; last = output layer)");
         plot.YLabel("log10 of the mean gradient norm");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
         PngFile.Save(plot, path);
     }
 
-    private static void DecisionRegions(string path, string activation, IReadOnlyList<RegionRecord> grid, IReadOnlyList<PointRecord> points)
+    /// <param name="tile">A tile of the side-by-side grid: the variant as the title, no colour bar or axis labels.</param>
+    private static Plot DecisionRegions(string activation, IReadOnlyList<RegionRecord> grid, IReadOnlyList<PointRecord> points, bool tile)
     {
         ulong seed = grid.Min(r => r.Seed);
         var cells = grid.Where(r => r.Seed == seed).ToList();
@@ -134,19 +257,34 @@ public static class ResultPlots
         heatmap.Colormap = new ScottPlot.Colormaps.Balance();
         heatmap.Extent = new CoordinateRect(xs[0], xs[^1], ys[0], ys[^1]);
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        // Pale regions, saturated points: the points stay readable on either class's colour.
+        heatmap.Opacity = 0.6;
         foreach (int label in points.Select(p => p.Label).Distinct().Order())
         {
             var mine = points.Where(p => p.Label == label).ToList();
             var scatter = plot.Add.ScatterPoints(mine.Select(p => (double)p.X1).ToArray(), mine.Select(p => (double)p.X2).ToArray(),
                 label == 0 ? Colors.Navy : Colors.DarkRed);
-            scatter.MarkerSize = 4;
+            // A light rim keeps a point visible on the region of its own class (TensorFlow Playground's look).
+            scatter.MarkerSize = tile ? 5 : 6;
+            scatter.MarkerLineColor = Colors.White;
+            scatter.MarkerLineWidth = 1;
             scatter.LegendText = $"class {label}";
         }
-        plot.Add.ColorBar(heatmap).Label = "p(class 1)";
-        plot.Title($"Decision regions: {activation}");
-        plot.XLabel("x1");
-        plot.YLabel("x2");
+        if (tile)
+        {
+            plot.Title(activation);
+            plot.HideLegend();
+        }
+        else
+        {
+            plot.Add.ColorBar(heatmap).Label = "p(class 1)";
+            plot.Title($"Decision regions: {activation}");
+            plot.XLabel("x1");
+            plot.YLabel("x2");
+            plot.ShowLegend(Edge.Bottom);
+        }
         plot.Axes.SetLimits(xs[0], xs[^1], ys[0], ys[^1]);
-        PngFile.Save(plot, path);
+        plot.HideGrid();
+        return plot;
     }
 }
