@@ -34,6 +34,8 @@ actrun=$work/actrun/actrun
 "$peer" "$data" 1 relu 64 32 0.1 >/dev/null  # builds the peer once, outside the timings
 command -v /usr/bin/time >/dev/null 2>&1 || apt-get install -y -qq time >&2
 
+# csv_column FILE NAME: the values of column NAME, one per data row (counted from the row's end).
+csv_column() { awk -F, -v name="$2" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == name) back = NF - i; next} {print $(NF - back)}' "$1"; }
 median() { sort -g | awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 # actrun_cell ACT BATCH HIDDEN -> "median_epoch_seconds final_test_accuracy" (epochs 2..N)
@@ -42,8 +44,9 @@ actrun_cell() {
   "$actrun" compare --activations "$1" --dataset mnist --data-dir "$data" --epochs "$epochs" --hidden "$3" \
     --batch-size "$2" --lr 0.1 --optimizer sgd --out "$out" --no-plots --no-diagnostics --quiet --format csv --threads "${4:-$actrun_threads}" >/dev/null
   local s acc
-  s=$(awk -F, 'NR > 2 {print $8}' "$out/metrics.csv" | median)
-  acc=$(awk -F, 'END {print $7}' "$out/metrics.csv")
+  # Columns by name, counted from the end of the row: a quoted key column such as hidden "[256,128]" holds a comma.
+  s=$(csv_column "$out/metrics.csv" epoch_seconds | awk 'NR > 1' | median)
+  acc=$(csv_column "$out/metrics.csv" test_accuracy | tail -n 1)
   rm -rf "$out"
   echo "$s $acc"
 }
