@@ -56,7 +56,7 @@ public static class SummaryOutput
             string ci = row.TestAccuracyCi95Low is double low ? $"{F(low)}..{F(row.TestAccuracyCi95High)}" : "-";
             return (IReadOnlyList<string>)
             [
-                row.Activation, .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+                row.Activation, .. SweptValues(plan, row),
                 F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
                 $"{F(row.BestTestAccuracy)}@{row.BestEpoch.ToString(CultureInfo.InvariantCulture)}", row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 Runs(row), row.Status,
@@ -84,7 +84,7 @@ public static class SummaryOutput
         ];
         var rows = summary.Select(row => (IReadOnlyList<string>)
         [
-            row.Activation, .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+            row.Activation, .. SweptValues(plan, row),
             G(row.TestLoss), G(row.TestRmse), G(row.TestMae), F(row.TestR2), F(row.TestR2Std),
             row.TestR2Ci95Low is double low ? $"{F(low)}..{F(row.TestR2Ci95High)}" : "-",
             row.BestEpoch.ToString(CultureInfo.InvariantCulture), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
@@ -128,7 +128,7 @@ public static class SummaryOutput
         {
             string[] cells =
             [
-                Code(row.Activation), .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+                Code(row.Activation), .. SweptValues(plan, row),
                 row.TestAccuracyStd is double std ? $"{F(row.TestAccuracy)} ± {F(std)}" : F(row.TestAccuracy),
                 row.TestAccuracyCi95Low is double low ? $"{F(low)} – {F(row.TestAccuracyCi95High)}" : "-",
                 $"{F(row.TestAccuracyMin)} – {F(row.TestAccuracyMax)}",
@@ -153,7 +153,7 @@ public static class SummaryOutput
         {
             string[] cells =
             [
-                Code(row.Activation), .. plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value),
+                Code(row.Activation), .. SweptValues(plan, row),
                 G(row.TestLoss),
                 row.TestRmseStd is double rmseStd ? $"{G(row.TestRmse)} ± {G(rmseStd)}" : G(row.TestRmse),
                 G(row.TestMae),
@@ -176,6 +176,10 @@ public static class SummaryOutput
         double.IsFinite(value) && (Math.Abs(value) >= 1e4 || (value != 0 && Math.Abs(value) < 1e-3))
             ? value.ToString("G3", CultureInfo.InvariantCulture)
             : double.IsNaN(value) ? "nan" : F(value);
+
+    /// <summary>The row's value of each swept column, in the plan's column order (the order of the headers).</summary>
+    private static IEnumerable<string> SweptValues(ExperimentPlan plan, SummaryRecord row) =>
+        plan.SweepColumns.Select(c => row.SweepValues.First(v => v.Column == c).Value);
 
     /// <summary>n, the runs behind the means: "3", or "2/3" when some of the seeds did not finish.</summary>
     private static string Runs(SummaryRecord row) =>
