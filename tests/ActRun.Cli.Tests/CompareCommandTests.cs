@@ -60,11 +60,31 @@ public class CompareCommandTests
     public void Nonlinear_activations_solve_circles_and_a_linear_network_cannot()
     {
         string dir = CliRunner.TempDir();
-        var result = CliRunner.Run("compare", "--activations", "relu,linear", "--out", dir, "--quiet");
+        var result = CliRunner.Run("compare", "--activations", "relu,linear", "--dataset", "circles", "--out", dir, "--quiet");
         Assert.True(result.ExitCode == 0, result.Error);
         var summary = CsvFiles.Read<SummaryRecord>(Path.Combine(dir, "summary.csv")).ToDictionary(s => s.Activation);
         Assert.True(summary["relu"].TestAccuracy > 0.95, $"relu {summary["relu"].TestAccuracy}");
         Assert.True(summary["linear"].TestAccuracy < 0.7, $"linear {summary["linear"].TestAccuracy}");
+    }
+
+    [Fact]
+    public void The_default_comparison_separates_relu_tanh_and_sigmoid()
+    {
+        // The defaults (spiral, four hidden layers of 16, sgd 0.03 with momentum 0.9, 60 epochs) are chosen so the
+        // three default activations land at three levels (docs/compare.md): relu solves the spiral, tanh is still on
+        // its near-linear plateau (where a linear model stays), sigmoid's gradient vanishes through four layers.
+        string dir = CliRunner.TempDir();
+        var result = CliRunner.Run("compare", "--out", dir, "--quiet", "--no-plots", "--no-diagnostics");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var config = ConfigYaml.Deserialize(File.ReadAllText(Path.Combine(dir, "config.yaml")));
+        Assert.Equal([16, 16, 16, 16], config.Model.Hidden);
+        Assert.Equal(("spiral", 60, "sgd", 0.03, 0.9),
+            (config.Dataset.Name, config.Train.Epochs, config.Train.Optimizer, config.Train.Lr, config.Train.Momentum));
+        var summary = CsvFiles.Read<SummaryRecord>(Path.Combine(dir, "summary.csv")).ToDictionary(s => s.Activation);
+        Assert.Equal(["relu", "tanh", "sigmoid"], summary.Keys);
+        Assert.True(summary["relu"].TestAccuracy > 0.85, $"relu {summary["relu"].TestAccuracy}");
+        Assert.True(summary["tanh"].TestAccuracy is > 0.55 and < 0.7, $"tanh {summary["tanh"].TestAccuracy}");
+        Assert.True(summary["sigmoid"].TestAccuracy < 0.55, $"sigmoid {summary["sigmoid"].TestAccuracy}");
     }
 
     [Fact]

@@ -10,8 +10,8 @@ public class CompareDatasetOptionsTests
     public void Squared_features_let_a_linear_network_solve_circles()
     {
         string dir = CliRunner.TempDir();
-        var raw = CliRunner.Run("compare", "-a", "linear", "--epochs", "20", "-q", "--out", Path.Combine(dir, "raw"));
-        var squared = CliRunner.Run("compare", "-a", "linear", "--epochs", "20", "-q", "--features", "x1^2,x2^2", "--out", Path.Combine(dir, "sq"));
+        var raw = CliRunner.Run("compare", "-a", "linear", "--dataset", "circles", "--epochs", "20", "-q", "--out", Path.Combine(dir, "raw"));
+        var squared = CliRunner.Run("compare", "-a", "linear", "--dataset", "circles", "--epochs", "20", "-q", "--features", "x1^2,x2^2", "--out", Path.Combine(dir, "sq"));
 
         Assert.True(raw.ExitCode == 0 && squared.ExitCode == 0, raw.Error + squared.Error);
         double Accuracy(string name) => CsvFiles.Read<SummaryRecord>(Path.Combine(dir, name, "summary.csv"))[0].TestAccuracy;
@@ -83,7 +83,7 @@ public class CompareDatasetOptionsTests
     }
 
     [Theory]
-    [InlineData("--label-column", "y", "actrun: --label-column applies to csv datasets (--dataset csv:PATH), not to 'circles'.")]
+    [InlineData("--label-column", "y", "actrun: --label-column applies to csv datasets (--dataset csv:PATH), not to 'spiral'.")]
     [InlineData("--features", "x3", "actrun: --features: unknown feature 'x3'. Did you mean 'x1'? Known: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2).")]
     public void Dataset_options_that_do_not_apply_are_usage_errors(string option, string value, string message)
     {

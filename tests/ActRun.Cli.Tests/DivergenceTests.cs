@@ -62,13 +62,13 @@ public class DivergenceTests
     [Fact]
     public void A_loss_that_runs_away_without_becoming_nan_diverges_at_its_first_epoch()
     {
-        // Plain SGD at lr 1e12: the losses grow to 1e11..1e12 and stay finite; before the bound they ran every epoch as "ok".
+        // Plain SGD (--momentum 0: on 2-D sets sgd defaults to momentum 0.9) at lr 1e12: the losses grow to 1e11..1e12 and stay finite; before the bound they ran every epoch as "ok".
         string dir = CliRunner.TempDir();
 
-        var result = CliRunner.Run("compare", "-a", "relu,tanh,sigmoid", "--lr", "1e12", "--optimizer", "sgd", "--epochs", "5", "--out", dir,
+        var result = CliRunner.Run("compare", "-a", "relu,tanh,sigmoid", "--dataset", "circles", "--hidden", "16", "--lr", "1e12", "--optimizer", "sgd", "--momentum", "0", "--epochs", "5", "--out", dir,
             "--no-plots", "--format", "csv");
         string offDir = CliRunner.TempDir();
-        var off = CliRunner.Run("compare", "-a", "relu,tanh,sigmoid", "--lr", "1e12", "--optimizer", "sgd", "--epochs", "5", "--out", offDir,
+        var off = CliRunner.Run("compare", "-a", "relu,tanh,sigmoid", "--dataset", "circles", "--hidden", "16", "--lr", "1e12", "--optimizer", "sgd", "--momentum", "0", "--epochs", "5", "--out", offDir,
             "--no-plots", "--quiet", "--divergence-factor", "off");
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -87,7 +87,7 @@ public class DivergenceTests
     [Fact]
     public void Fail_on_divergence_fails_a_runaway_loss_like_a_nan()
     {
-        var result = CliRunner.Run("compare", "-a", "relu", "--lr", "1e12", "--optimizer", "sgd", "--epochs", "3", "--out", CliRunner.TempDir(),
+        var result = CliRunner.Run("compare", "-a", "relu", "--dataset", "circles", "--hidden", "16", "--lr", "1e12", "--optimizer", "sgd", "--momentum", "0", "--epochs", "3", "--out", CliRunner.TempDir(),
             "--quiet", "--no-plots", "--fail-on-divergence");
 
         Assert.Equal(4, result.ExitCode);

@@ -43,16 +43,15 @@ public static class OptionParsers
     };
 
     /// <summary>A number in [0, 1), such as a momentum.</summary>
-    public static Option<double> Fraction(string name, string description, double defaultValue) => new(name)
+    public static Option<double?> Fraction(string name, string description) => new(name)
     {
         Description = description,
-        DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
         {
             string text = Text(result);
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v < 1) return v;
             result.AddError($"{name} must be in [0, 1), got {Shown(text)}.");
-            return defaultValue;
+            return null;
         },
     };
 

@@ -25,8 +25,10 @@ public static class CompareAction
             throw new ConfigException($"--optimizer: unknown optimizer '{optimizerName}'.{Suggest.DidYouMean(optimizerName, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}.");
         double lr = parse.GetValue(o.LearningRate)
             ?? (optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName));
-        double momentum = parse.GetValue(o.Momentum);
-        if (momentum != 0 && optimizerName != "sgd") throw new ConfigException("--momentum applies to --optimizer sgd only.");
+        double? givenMomentum = parse.GetValue(o.Momentum);
+        if (givenMomentum is > 0 && optimizerName != "sgd") throw new ConfigException("--momentum applies to --optimizer sgd only.");
+        // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
+        double momentum = givenMomentum ?? (optimizerName == "sgd" ? defaults.Momentum : 0);
         string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();
         if (init != "auto") Core.Initializers.InitializerRegistry.Get(init);
 

@@ -15,7 +15,7 @@ public sealed class CompareCommand
     public Option<string> Dataset { get; } = new("--dataset", "-d")
     {
         Description = "Dataset: circles, xor, moons, spiral, blobs (with options: \"spiral(noise=0.2, train_size=2000)\"), mnist, fashion_mnist, or your own csv:PATH / csv:TRAIN.csv,TEST.csv",
-        DefaultValueFactory = _ => "circles",
+        DefaultValueFactory = _ => Core.Experiments.DatasetDefaults.Dataset,
     };
 
     public Option<string?> Features { get; } = new("--features") { Description = "Network inputs for the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default: x1,x2)" };
@@ -23,14 +23,14 @@ public sealed class CompareCommand
     public Option<string?> DropColumns { get; } = new("--drop-columns") { Description = "csv: columns to leave out, comma-separated (an id, a date, free text)" };
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
-    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16 on 2-D sets, 128 on images)");
+    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16,16,16,16 on 2-D sets, 128 on images, 16 on csv)");
     public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
     public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
-    public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 40 on 2-D sets, 5 on images)");
-    public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets, 64 on images)");
-    public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.01 with adam on 2-D sets, 0.1 with sgd on images)");
-    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd or adam (default: adam on 2-D sets, sgd on images)" };
-    public Option<double> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum (0 = plain SGD)", 0.0);
+    public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 60 on 2-D sets, 5 on images, 40 on csv)");
+    public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets and csv, 64 on images)");
+    public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.03 with sgd on 2-D sets, 0.1 with sgd on images, 0.01 with adam on csv)");
+    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd or adam (default: sgd on 2-D sets and images, adam on csv)" };
+    public Option<double?> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum, 0 = plain SGD (default: 0.9 with sgd on 2-D sets, else 0)");
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting of the comparison's config, as for run: --set train.momentum=0.5 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
