@@ -3,6 +3,7 @@ using ActRun.Core.Activations;
 using ActRun.Core.Data;
 using ActRun.Core.Data.Toy;
 using ActRun.Core.Initializers;
+using ActRun.Core.Layers;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,8 @@ namespace ActRun.Core.Experiments;
 /// validates a YAML value and stores it (canonicalised: activation aliases, dataset aliases); <see cref="Get"/>
 /// prints the stored value as the text that goes into CSV columns and parses back to the same value.
 /// </summary>
-public sealed record ConfigKey(string Path, string Expected, Func<ExperimentConfig, string> Get, Action<ExperimentConfig, YamlNode, ConfigOrigin> Set)
+/// <remarks><see cref="Omitted"/>: a value that config.yaml leaves out (the key's default, for keys that older configs lack).</remarks>
+public sealed record ConfigKey(string Path, string Expected, Func<ExperimentConfig, string> Get, Action<ExperimentConfig, YamlNode, ConfigOrigin> Set, string? Omitted = null)
 {
     /// <summary>
     /// The key column in the result files (and the name in variant labels): the key's last segment (<c>train.lr</c> →
@@ -48,7 +50,11 @@ public static class ConfigKeys
         new("dataset.noise", "a number >= 0", c => Num(c.Dataset.Noise), (c, n, o) => c.Dataset.Noise = Number(n, o, v => v >= 0, "a number >= 0")),
         new("dataset.train_size", "a positive whole number", c => Int(c.Dataset.TrainSize), (c, n, o) => c.Dataset.TrainSize = PositiveInt(n, o)),
         new("dataset.test_size", "a positive whole number", c => Int(c.Dataset.TestSize), (c, n, o) => c.Dataset.TestSize = PositiveInt(n, o)),
-        new("model.hidden", "a list of layer widths such as [64, 64]", c => Widths(c.Model.Hidden), (c, n, o) => c.Model.Hidden = Hidden(n, o)),
+        new("model.hidden", "a list of layer widths such as [64, 64]", c => Widths(c.Model.Layers is { } l ? ModelSpec.Parse(l).DenseWidths : c.Model.Hidden), (c, n, o) => c.Model.Hidden = Hidden(n, o)),
+        new("model.norm", "one of " + string.Join(", ", ModelSpec.Norms), c => c.Model.Norm, (c, n, o) => c.Model.Norm = OneOf(n, o, ModelSpec.Norms), Omitted: "none"),
+        new("model.dropout", "a number in [0, 1)", c => Num(c.Model.Dropout), (c, n, o) => c.Model.Dropout = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"), Omitted: "0"),
+        new("model.layers", "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]", c => c.Model.Layers ?? "",
+            (c, n, o) => c.Model.Layers = Checked(o, () => ModelSpec.Parse(LayersText(n, o)).ToString()), Omitted: ""),
         new("model.activation", "an activation", c => c.Model.Activation,
             (c, n, o) => c.Model.Activation = Checked(o, () => ActivationRegistry.Create(Text(n, o, "an activation")).Spec.ToString())),
         new("model.output", "one of " + string.Join(", ", OutputHead.Names), c => c.Model.Output, (c, n, o) => c.Model.Output = OneOf(n, o, OutputHead.Names)),
@@ -144,6 +150,11 @@ public static class ConfigKeys
     private static string FeatureText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
         ? string.Join(",", list.Children.Select(item => Text(item, origin, "a feature name")))
         : Text(node, origin, "input features such as [x1^2, x2^2]");
+
+    /// <summary>Layers as a YAML list ([dense(64), act]) or one text; a list item is one layer.</summary>
+    private static string LayersText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
+        ? string.Join(", ", list.Children.Select(item => Text(item, origin, "a layer such as dense(64)")))
+        : Text(node, origin, "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]");
 
     private static string ColumnListText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
         ? string.Join(",", list.Children.Select(item => Text(item, origin, "a column name")))

@@ -64,7 +64,7 @@ public static class ConfigYaml
     private static YamlMappingNode Section(ExperimentConfig config, string section)
     {
         var map = new YamlMappingNode();
-        foreach (var key in ConfigKeys.All.Where(k => k.Path.StartsWith(section + ".")))
+        foreach (var key in ConfigKeys.All.Where(k => k.Path.StartsWith(section + ".") && (k.Omitted is null || k.Get(config) != k.Omitted)))
             map.Add(key.Path[(section.Length + 1)..], ConfigReader.ParseValue(key.Get(config), new ConfigOrigin(key.Path)) is YamlSequenceNode seq ? Flow(seq.Children) : new YamlScalarNode(key.Get(config)));
         return map;
     }

@@ -84,6 +84,12 @@ public sealed record ModelConfig
     public string Activation { get; set; } = "relu";
     public string Output { get; set; } = "auto";
     public string Init { get; set; } = "auto";
+    /// <summary>The shorthand's normalization after each hidden dense layer: none, batch or layer.</summary>
+    public string Norm { get; set; } = "none";
+    /// <summary>The shorthand's dropout rate after each hidden activation; 0 for none.</summary>
+    public double Dropout { get; set; }
+    /// <summary>The full form: the hidden layers' spec text (<see cref="Layers.ModelSpec"/>); null for the shorthand.</summary>
+    public string? Layers { get; set; }
 }
 
 public sealed record TrainConfig

@@ -22,13 +22,14 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
 
     /// <summary>
     /// Every input that determines a run's numbers, one <c>key=value</c> per line (the optimizer's text carries lr and
-    /// momentum). The divergence factor is listed only when it is not the default, so runs keep the ids they had
+    /// momentum). The model's layers are listed only when they are not the plain dense stack of model.hidden, and the divergence factor only when it is not the default, so runs keep the ids they had
     /// before it was a setting.
     /// </summary>
     public static string Describe(RunSettings settings, DataSpec data) => string.Join("\n", new[]
     {
         $"data={data.Key}",
         $"model.hidden=[{string.Join(",", settings.Model.Hidden)}]",
+        settings.Model.Spec.IsPlain ? null : $"model.layers={settings.Model.Spec}",
         $"model.activation={settings.Model.Activation}",
         $"model.output={settings.Model.Output}",
         $"model.init={settings.Model.Init}",

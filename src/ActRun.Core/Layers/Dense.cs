@@ -6,9 +6,10 @@ namespace ActRun.Core.Layers;
 
 /// <summary>
 /// A fully connected layer: z = x·W + b, a = f(z), with W stored [inputs × outputs] as in Keras.
-/// Buffers are sized once for the largest batch, so a training step allocates nothing.
+/// The activation is part of the layer (Keras's <c>Dense(units, activation=...)</c>): a spec's <c>dense(64), act</c>
+/// builds one Dense, so the product and the activation share their buffers; <c>linear</c> keeps z as the output.
 /// </summary>
-public sealed class Dense
+public sealed class Dense : Layer
 {
     private readonly float[] _z;
     private readonly float[] _a;
@@ -16,7 +17,6 @@ public sealed class Dense
     private readonly float[] _dx;
     private readonly KernelTeam? _team;
     private float[] _input = [];
-    private float? _fusedStep;
 
     /// <summary>
     /// Smaller batches keep the separate step: with a sum over so few rows, the weights a tile steps do not arrive
@@ -25,11 +25,9 @@ public sealed class Dense
     private const int FusedStepMinRows = 64;
 
     /// <param name="team">Threads that share this layer's products (null: the calling thread alone); results do not depend on it.</param>
-    public Dense(int inputs, int outputs, Activation activation, int maxBatch, KernelTeam? team = null)
+    public Dense(int inputs, int outputs, Activation activation, int maxBatch, KernelTeam? team = null) : base(inputs, outputs)
     {
         _team = team;
-        Inputs = inputs;
-        Outputs = outputs;
         Activation = activation;
         Weights = new Parameter("kernel", inputs * outputs);
         Bias = new Parameter("bias", outputs);
@@ -41,17 +39,17 @@ public sealed class Dense
         _dx = new float[maxBatch * inputs];
     }
 
-    public int Inputs { get; }
-    public int Outputs { get; }
-    public Activation Activation { get; }
+    public override Activation Activation { get; }
+    public override string Kind => "dense";
+    public override string Label => Activation.IsIdentity ? $"dense({Outputs})" : $"dense({Outputs}), act({Activation.Spec})";
     public Parameter Weights { get; }
     public Parameter Bias { get; }
 
     /// <summary>The activation's learned parameters (prelu's slopes), or null for a fixed activation.</summary>
-    public Parameter? ActivationParameters { get; }
+    public override Parameter? ActivationParameters { get; }
 
     /// <summary>Everything the optimizer updates: kernel, bias, and the activation's parameters if any.</summary>
-    public IEnumerable<Parameter> Parameters =>
+    public override IReadOnlyList<Parameter> Parameters =>
         ActivationParameters is null ? [Weights, Bias] : [Weights, Bias, ActivationParameters];
 
     /// <summary>Pre-activations of the last forward pass (rows × outputs).</summary>
@@ -60,7 +58,9 @@ public sealed class Dense
     /// <summary>Activations of the last forward pass (rows × outputs).</summary>
     public ReadOnlySpan<float> Activations(int rows) => _a.AsSpan(0, rows * Outputs);
 
-    public void Initialize(Initializer init, Rng rng)
+    public override ReadOnlySpan<float> Output(int rows) => Activations(rows);
+
+    public override void Initialize(Initializer init, Rng rng)
     {
         init.Fill(Weights.Value, Inputs, Outputs, rng);
         Array.Clear(Bias.Value);
@@ -68,7 +68,7 @@ public sealed class Dense
     }
 
     /// <summary>Forward over rows × Inputs; keeps a reference to the input for the backward pass.</summary>
-    public float[] Forward(float[] input, int rows, in ActivationContext context)
+    public override float[] Forward(float[] input, int rows, in LayerContext context)
     {
         _input = input;
         int n = Outputs;
@@ -76,15 +76,19 @@ public sealed class Dense
         // The bias is added in the product's epilogue, after each element's sum over k.
         Gemm.MultiplyNN(input.AsSpan(0, rows * Inputs), Weights.Value, z, rows, Inputs, n, accumulate: false, Bias.Value, _team, Gemm.Best);
         if (!Activation.IsIdentity)
-            Activation.Forward(z, _a.AsSpan(0, rows * n), n, ActivationParameters is { } p ? p.Value : default, context);
+            Activation.Forward(z, _a.AsSpan(0, rows * n), n, ActivationParameters is { } p ? p.Value : default, context.Activation);
         return _a;
     }
 
     /// <summary>
     /// Given dL/da (rows × Outputs), adds dL/dW and dL/db into the gradients and returns dL/dx
     /// (null when <paramref name="needInputGradient"/> is false: the first layer's is never used).
+    /// When <paramref name="fused"/> offers a plain step for the kernel, the step w −= rate·dL/dw is applied in the
+    /// epilogue of the weight-gradient product, if the kernel's gradient is zeroed (one backward pass per step, as in
+    /// training) and the batch is large enough; the optimizer then leaves the kernel, and its gradient reads as zeros.
+    /// The weights get the same bits as with the gradient stored and stepped by the optimizer.
     /// </summary>
-    public float[]? Backward(float[] outputGradient, int rows, bool needInputGradient)
+    public override float[]? Backward(float[] outputGradient, int rows, bool needInputGradient, IFusedUpdate? fused)
     {
         int n = Outputs;
         var dz = _dz.AsSpan(0, rows * n);
@@ -94,7 +98,7 @@ public sealed class Dense
             Activation.Backward(_z.AsSpan(0, rows * n), _a.AsSpan(0, rows * n), outputGradient.AsSpan(0, rows * n), dz, n,
                 ActivationParameters is { } p ? p.Value : default, ActivationParameters is { } g ? g.Gradient : default);
 
-        if (_fusedStep is float rate && rows >= FusedStepMinRows && Weights.TryBeginFusedStep())
+        if (rows >= FusedStepMinRows && fused?.FusedStepRate(Weights) is float rate && Weights.TryBeginFusedStep())
         {
             // dL/dx first: it needs the weights before the step.
             float[]? dx = needInputGradient ? InputGradient(dz, rows) : null;
@@ -121,13 +125,4 @@ public sealed class Dense
         Gemm.MultiplyNT(dz, Weights.Value, _dx.AsSpan(0, rows * Inputs), rows, Outputs, Inputs, accumulate: false, _team, Gemm.Best);
         return _dx;
     }
-
-    /// <summary>
-    /// From now on a backward pass applies the plain SGD step w −= rate·dL/dw to the kernel itself, in the epilogue
-    /// of the weight-gradient product, when the kernel's gradient is zeroed (one backward pass per step, as in
-    /// training); the optimizer then leaves the kernel, and its gradient reads as zeros. The weights get the same
-    /// bits as with the gradient stored and stepped by <see cref="Optimizers.Sgd"/>; the bias and the activation's
-    /// parameters still go through the optimizer.
-    /// </summary>
-    internal void FuseWeightStep(float rate) => _fusedStep = rate;
 }

@@ -53,13 +53,15 @@ public static class ModelFile
             Inputs = network.Inputs,
             Hidden = run.Settings.Model.Hidden.ToList(),
             Activation = run.Settings.Model.Activation,
+            Model = network.Spec.IsPlain ? null : network.Spec.ToString(),
             OutputActivation = head.Activation,
             Loss = head.Loss,
             Outputs = network.Outputs,
             EvaluationBatch = network.MaxBatch,
-            Layers = network.Layers.Select((l, i) => new ModelLayer
+            Layers = network.Layers.Select(l => new ModelLayer
             {
-                Inputs = l.Inputs, Outputs = l.Outputs, Activation = i < network.Layers.Count - 1 ? run.Settings.Model.Activation : "linear",
+                Kind = l is Dense ? null : l.Label,
+                Inputs = l.Inputs, Outputs = l.Outputs, Activation = l.Activation?.Spec.ToString(),
                 ActivationParameters = l.ActivationParameters?.Value.ToArray(),
             }).ToList(),
             Dataset = new ModelDataset
@@ -146,9 +148,11 @@ public static class ModelFile
         try
         {
             ActivationRegistry.Create(header.Activation);
-            network = new Network(header.Inputs, header.Hidden, () => ActivationRegistry.Create(header.Activation), header.Outputs, Math.Max(1, header.EvaluationBatch));
+            // Files from before model specs have no model: theirs is the plain stack of hidden.
+            var spec = header.Model is { } model ? ModelSpec.Parse(model) : ModelSpec.Plain(header.Hidden);
+            network = new Network(header.Inputs, spec, () => ActivationRegistry.Create(header.Activation), header.Outputs, Math.Max(1, header.EvaluationBatch));
         }
-        catch (Exception e) when (e is ConfigException or ArgumentException or OverflowException)
+        catch (Exception e) when (e is ConfigException or ArgumentException or OverflowException or InvalidOperationException)
         {
             throw new DataException($"{path}: the model header describes no network this ActRun can build ({e.Message}).", e);
         }
@@ -169,11 +173,21 @@ public static class ModelFile
         return network;
     }
 
-    /// <summary>The weight tensors in file order: per layer (1-based) its kernel and its bias.</summary>
-    private static IEnumerable<(string Name, int[] Shape, float[] Values)> Tensors(Network network) =>
-        network.Layers.SelectMany((l, i) => new (string, int[], float[])[]
+    /// <summary>
+    /// The tensors in file order: per layer, named <c>{kind}_{n}/{tensor}</c> with n counting that kind from 1
+    /// (<c>dense_1/kernel</c>, <c>dense_1/bias</c>, <c>batch_norm_1/gamma</c>, …, <c>batch_norm_1/moving_variance</c>),
+    /// its parameters then its state. An activation's learned parameters are in the header instead.
+    /// </summary>
+    private static IEnumerable<(string Name, int[] Shape, float[] Values)> Tensors(Network network)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var layer in network.Layers)
         {
-            ($"dense_{i + 1}/kernel", [l.Inputs, l.Outputs], l.Weights.Value),
-            ($"dense_{i + 1}/bias", [l.Outputs], l.Bias.Value),
-        });
+            int n = counts[layer.Kind] = counts.GetValueOrDefault(layer.Kind) + 1;
+            foreach (var p in layer.Parameters.Where(p => p != layer.ActivationParameters))
+                yield return ($"{layer.Kind}_{n}/{p.Name}", layer is Dense d && p == d.Weights ? [layer.Inputs, layer.Outputs] : [p.Value.Length], p.Value);
+            foreach (var s in layer.State)
+                yield return ($"{layer.Kind}_{n}/{s.Name}", [s.Values.Length], s.Values);
+        }
+    }
 }

@@ -18,6 +18,8 @@ public sealed class ModelHeader
     public List<int> Hidden { get; set; } = [];
     /// <summary>The hidden layers' activation, canonical text with its parameters (<c>leaky_relu(negative_slope=0.2)</c>).</summary>
     public string Activation { get; set; } = "";
+    /// <summary>The hidden layers' spec (<c>[dense(64), batch_norm, act, dropout(0.2)]</c>); absent for the plain stack of <see cref="Hidden"/>.</summary>
+    public string? Model { get; set; }
     /// <summary>The output activation with its loss (softmax, sigmoid, linear, …), as resolved for training.</summary>
     public string OutputActivation { get; set; } = "";
     public string Loss { get; set; } = "";
@@ -33,12 +35,13 @@ public sealed class ModelHeader
     public string WeightsSha256 { get; set; } = "";
 }
 
-/// <summary>One Dense layer: its shape, its activation's canonical text and any learned activation parameters (prelu's slopes).</summary>
+/// <summary>One layer: its kind (absent for a dense layer), shape, activation's canonical text and any learned activation parameters (prelu's slopes).</summary>
 public sealed class ModelLayer
 {
+    public string? Kind { get; set; }
     public int Inputs { get; set; }
     public int Outputs { get; set; }
-    public string Activation { get; set; } = "";
+    public string? Activation { get; set; }
     public float[]? ActivationParameters { get; set; }
 }
 

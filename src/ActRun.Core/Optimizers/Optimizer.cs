@@ -10,7 +10,7 @@ namespace ActRun.Core.Optimizers;
 /// element by element, so a large parameter is cut into ranges that the run's kernel threads update in
 /// parallel; the bits do not depend on the split.
 /// </summary>
-public abstract class Optimizer
+public abstract class Optimizer : IFusedUpdate
 {
     /// <summary>Parameters shorter than this are updated on the calling thread: waking a worker would cost more.</summary>
     private const int MinParallelLength = 32 * 1024;
@@ -35,7 +35,7 @@ public abstract class Optimizer
             var p = Parameters[i];
             if (p.SteppedInBackward)
             {
-                // Plain SGD fused into the backward pass (Dense.FuseWeightStep): already done, gradient still zeroed.
+                // Plain SGD fused into the backward pass (FusedStepRate): already done, gradient still zeroed.
                 p.EndStep();
                 continue;
             }
@@ -49,6 +49,13 @@ public abstract class Optimizer
     }
 
     protected virtual void OnStep() { }
+
+    /// <summary>
+    /// The rate of the plain step w ← w − rate·g when this optimizer's update of <paramref name="parameter"/> in the
+    /// coming step is exactly that step, so a layer may apply it inside its backward pass (the same bits); null (the
+    /// default) keeps the update here. Asked on every backward pass, so a rate that changes between steps is followed.
+    /// </summary>
+    public virtual float? FusedStepRate(Parameter parameter) => null;
 
     /// <summary>Updates elements start.. of parameter <paramref name="index"/>: value and gradient are that range of them.</summary>
     protected abstract void Update(int index, int start, Span<float> value, Span<float> gradient);

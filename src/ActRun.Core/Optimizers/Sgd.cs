@@ -19,8 +19,8 @@ public sealed class Sgd : Optimizer
         _velocity = momentum == 0 ? [] : parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
 
-    /// <summary>The learning rate when the update is the plain step w −= lr·g (no momentum), which a layer may fuse; else null.</summary>
-    internal float? PlainStepRate => _momentum == 0 ? _lr : null;
+    /// <summary>Without momentum the update is the plain step w −= lr·g, which a layer may fuse.</summary>
+    public override float? FusedStepRate(Parameter parameter) => _momentum == 0 ? _lr : null;
 
     protected override void Update(int index, int start, Span<float> w, Span<float> g)
     {

@@ -4,7 +4,11 @@ using ActRun.Core.Layers;
 
 namespace ActRun.Core.Training;
 
-/// <summary>One layer's health in one epoch (layer 1 is the first hidden layer; the last is the output layer).</summary>
+/// <summary>
+/// One layer's health in one epoch (layer 1 is the first layer of the network; the last is the output layer). The
+/// weight and gradient norms are those of the layer's first parameter (a dense layer's kernel, a normalization's γ;
+/// NaN for a layer without parameters); dead and saturated fractions are NaN for a layer without an activation.
+/// </summary>
 public sealed record LayerStats(
     int Epoch, int Layer, double WeightNorm, double GradNorm, double UpdateRatio,
     double ActivationMean, double ActivationStd, double DeadFraction, double SaturatedFraction);
@@ -38,10 +42,10 @@ public sealed class LayerDiagnostics
         _probe = new float[_probeRows * network.Inputs];
         train.Features.CopyRange(0, _probeRows, _probe);
         int layers = network.Layers.Count;
-        _maxDerivative = network.Layers.Select(l => ActivationRegistry.Find(l.Activation.Spec.Name)?.MaxDerivative).ToArray();
+        _maxDerivative = network.Layers.Select(l => l.Activation is { } a ? ActivationRegistry.Find(a.Spec.Name)?.MaxDerivative : null).ToArray();
         _gradSum = new double[layers];
         _ratioSum = new double[layers];
-        _before = network.Layers.Select(l => new float[l.Weights.Value.Length]).ToArray();
+        _before = network.Layers.Select(l => new float[Weights(l)?.Value.Length ?? 0]).ToArray();
     }
 
     /// <summary>After the backward pass of step <paramref name="step"/>, before the optimizer moves the weights.</summary>
@@ -49,7 +53,7 @@ public sealed class LayerDiagnostics
     {
         for (int i = 0; i < _network.Layers.Count; i++)
         {
-            var w = _network.Layers[i].Weights;
+            if (Weights(_network.Layers[i]) is not { } w) continue;
             _gradSum[i] += Norm(w.Gradient);
             if (step % UpdateSampleEvery == 0) w.Value.CopyTo(_before[i], 0);
         }
@@ -62,7 +66,8 @@ public sealed class LayerDiagnostics
         if (step % UpdateSampleEvery != 0) return;
         for (int i = 0; i < _network.Layers.Count; i++)
         {
-            var w = _network.Layers[i].Weights.Value;
+            if (Weights(_network.Layers[i]) is not { } weights) continue;
+            var w = weights.Value;
             double delta = 0, size = 0;
             for (int j = 0; j < w.Length; j++)
             {
@@ -78,14 +83,15 @@ public sealed class LayerDiagnostics
     /// <summary>The epoch's rows; resets the per-epoch sums.</summary>
     public IReadOnlyList<LayerStats> EndEpoch(int epoch)
     {
-        _network.Forward(_probe, _probeRows, ActivationContext.Evaluation);
+        _network.Forward(_probe, _probeRows, LayerContext.Evaluation);
         var stats = new List<LayerStats>();
         for (int i = 0; i < _network.Layers.Count; i++)
         {
             var layer = _network.Layers[i];
             var (mean, std, dead, saturated) = Probe(layer, _maxDerivative[i]);
-            stats.Add(new LayerStats(epoch, i + 1, Norm(layer.Weights.Value), _steps > 0 ? _gradSum[i] / _steps : double.NaN,
-                _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated));
+            bool weighted = Weights(layer) is not null;
+            stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(Weights(layer)!.Value) : double.NaN, weighted && _steps > 0 ? _gradSum[i] / _steps : double.NaN,
+                weighted && _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated));
         }
         Array.Clear(_gradSum);
         Array.Clear(_ratioSum);
@@ -93,27 +99,28 @@ public sealed class LayerDiagnostics
         return stats;
     }
 
-    private (double Mean, double Std, double Dead, double Saturated) Probe(Dense layer, double? knownMax)
+    /// <summary>The parameter whose norms a layer's row reports: the first (a kernel, a γ), or null.</summary>
+    private static Parameter? Weights(Layer layer) => layer.Parameters.Count > 0 && layer.Parameters[0] != layer.ActivationParameters ? layer.Parameters[0] : null;
+
+    private (double Mean, double Std, double Dead, double Saturated) Probe(Layer layer, double? knownMax)
     {
         int rows = _probeRows, n = layer.Outputs;
-        var z = layer.PreActivations(rows);
-        var a = layer.Activations(rows);
+        var a = layer.Output(rows);
+        var (mean, std) = MeanStd(a);
+        var z = layer switch
+        {
+            Dense d => d.PreActivations(rows),
+            ActivationLayer l => l.PreActivations(rows),
+            _ => default,
+        };
+        if (layer.Activation is not { } activation || z.IsEmpty) return (mean, std, double.NaN, double.NaN);
         var derivative = new float[rows * n];
         var ones = new float[rows * n];
         Array.Fill(ones, 1f);
         var parameters = layer.ActivationParameters;
         // dz for da = 1 is f'(z); parameter gradients go to a scratch buffer, never to the layer's own.
-        layer.Activation.Backward(z, a, ones, derivative, n, parameters is null ? default : parameters.Value,
+        activation.Backward(z, a, ones, derivative, n, parameters is null ? default : parameters.Value,
             parameters is null ? default : new float[parameters.Value.Length]);
-
-        double sum = 0, squares = 0;
-        foreach (float v in a)
-        {
-            sum += v;
-            squares += (double)v * v;
-        }
-        double mean = sum / a.Length;
-        double std = Math.Sqrt(Math.Max(0, squares / a.Length - mean * mean));
 
         double max = knownMax ?? derivative.Max(d => Math.Abs(d));
         int saturated = 0, dead = 0;
@@ -129,6 +136,18 @@ public sealed class LayerDiagnostics
             if (alwaysZero) dead++;
         }
         return (mean, std, (double)dead / n, max > 0 ? (double)saturated / (rows * n) : 0);
+    }
+
+    private static (double Mean, double Std) MeanStd(ReadOnlySpan<float> a)
+    {
+        double sum = 0, squares = 0;
+        foreach (float v in a)
+        {
+            sum += v;
+            squares += (double)v * v;
+        }
+        double mean = sum / a.Length;
+        return (mean, Math.Sqrt(Math.Max(0, squares / a.Length - mean * mean)));
     }
 
     private static double Norm(ReadOnlySpan<float> values)

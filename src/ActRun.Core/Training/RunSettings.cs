@@ -1,14 +1,24 @@
+using ActRun.Core.Layers;
 using ActRun.Core.Optimizers;
 
 namespace ActRun.Core.Training;
 
-/// <summary>The network's shape: hidden widths, hidden activation (spec text), output activation, initializer.</summary>
+/// <summary>
+/// The network's shape: hidden widths, the compared activation (spec text), output activation, initializer, and the
+/// hidden layers' spec (<see cref="Spec"/>; the plain dense stack of <see cref="Hidden"/> unless <see cref="Layers"/> is given).
+/// </summary>
 public sealed record ModelSettings(IReadOnlyList<int> Hidden, string Activation, string Output, string Init)
 {
-    public bool Equals(ModelSettings? other) =>
-        other is not null && Hidden.SequenceEqual(other.Hidden) && Activation == other.Activation && Output == other.Output && Init == other.Init;
+    /// <summary>The hidden layers; null for the plain stack of <see cref="Hidden"/>.</summary>
+    public ModelSpec? Layers { get; init; }
 
-    public override int GetHashCode() => HashCode.Combine(string.Join(",", Hidden), Activation, Output, Init);
+    public ModelSpec Spec => Layers ?? ModelSpec.Plain(Hidden);
+
+    public bool Equals(ModelSettings? other) =>
+        other is not null && Hidden.SequenceEqual(other.Hidden) && Activation == other.Activation && Output == other.Output && Init == other.Init
+        && Spec.Equals(other.Spec);
+
+    public override int GetHashCode() => HashCode.Combine(string.Join(",", Hidden), Activation, Output, Init, Spec.ToString());
 }
 
 /// <summary>

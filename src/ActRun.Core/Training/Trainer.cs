@@ -30,13 +30,14 @@ public static class Trainer
         // A batch larger than the training set is the whole set (as in Keras); only the buffers would grow.
         int batch = Math.Min(settings.Train.BatchSize, Math.Max(1, data.Train.Count));
         using var team = kernelThreads > 1 ? new KernelTeam(kernelThreads) : null;
-        var network = new Network(data.FeatureCount, model.Hidden, () => ActivationRegistry.Create(model.Activation),
+        var network = new Network(data.FeatureCount, model.Spec, () => ActivationRegistry.Create(model.Activation),
             head.OutputUnits(data), Math.Max(batch, EvaluationBatch), team);
         var init = InitializerRegistry.Resolve(model.Init, model.Activation);
         network.Initialize(init, new Rng(Rng.Derive(settings.Seed, "init")));
         var optimizer = Optimizer.Create(settings.Train.Optimizer, network.Parameters, team);
         var shuffleRng = new Rng(Rng.Derive(settings.Seed, "shuffle"));
-        var trainingContext = new ActivationContext(true, new Rng(Rng.Derive(settings.Seed, "activation")));
+        var trainingContext = new LayerContext(true, new ActivationContext(true, new Rng(Rng.Derive(settings.Seed, "activation"))),
+            new Rng(Rng.Derive(settings.Seed, "dropout")));
 
         var buffers = new Buffers(network, data);
         int n = data.Train.Count;
@@ -47,9 +48,9 @@ public static class Trainer
         double initialLoss = double.NaN;
         var diagnostics = extras.HasFlag(TrainingExtras.Diagnostics) ? new LayerDiagnostics(network, data.Train) : null;
         var layerStats = new List<LayerStats>();
-        // Plain SGD is applied to the kernels inside the backward pass (the same bits, without storing the
-        // gradient and reading it back), unless the diagnostics need the gradients.
-        if (diagnostics is null && optimizer is Sgd { PlainStepRate: float rate }) network.FuseWeightSteps(rate);
+        // The optimizer may apply its update inside the backward pass (the same bits, without storing the gradient
+        // and reading it back), unless the diagnostics need the gradients.
+        var fused = diagnostics is null ? optimizer : null;
 
         for (int epoch = 1; epoch <= settings.Train.Epochs; epoch++)
         {
@@ -78,7 +79,7 @@ public static class Trainer
                     diverged = true;
                     break;
                 }
-                network.Backward(buffers.Gradient, rows);
+                network.Backward(buffers.Gradient, rows, fused);
                 diagnostics?.AfterBackward(step);
                 optimizer.Step();
                 diagnostics?.AfterStep(step);
@@ -119,7 +120,7 @@ public static class Trainer
         {
             int rows = Math.Min(network.MaxBatch, n - start);
             var targets = buffers.Gather(split, all.AsSpan(start, rows));
-            var logits = network.Forward(buffers.Input, rows, ActivationContext.Evaluation);
+            var logits = network.Forward(buffers.Input, rows, LayerContext.Evaluation);
             var result = head.Evaluate(logits.AsSpan(0, rows * network.Outputs), rows, targets, default, computeGradient: false);
             if (regression is not null && !targets.Values.IsEmpty) regression.Add(logits.AsSpan(0, rows * network.Outputs), targets.Values, rows);
             lossSum += result.LossSum;

@@ -68,7 +68,7 @@ public class NetworkGradientTests
 
         var net = new Network(features, hidden, () => ActivationRegistry.Create(activation), head.OutputUnits(data), rows);
         net.Initialize(InitializerRegistry.Get("glorot_normal"), new Rng(7));
-        for (int l = 0; l < net.Layers.Count; l++) GradientCheck.RandomArray(net.Layers[l].Outputs, 100 + l, 0.3f).CopyTo(net.Layers[l].Bias.Value, 0);
+        for (int l = 0; l < net.DenseLayers.Count; l++) GradientCheck.RandomArray(net.DenseLayers[l].Outputs, 100 + l, 0.3f).CopyTo(net.DenseLayers[l].Bias.Value, 0);
         var (reference, kinks) = Reference(activation, training, net, rows, [features, .. hidden, net.Outputs]);
         ClearOfKinks(net, reference, xd, rows, kinks, headName);
         double Loss() => ReferenceHeads.Loss(headName, reference.Logits(xd, rows), rows, labels, targets);
@@ -148,9 +148,9 @@ public class NetworkGradientTests
     private static void ClearOfKinks(Network net, ReferenceNetwork reference, double[] x, int rows, double[] kinks, string head)
     {
         double[] shifts = [0, .. Enumerable.Range(1, 20).SelectMany(i => new[] { 0.06 * i, -0.06 * i })];
-        for (int l = 0; l < net.Layers.Count - 1 && kinks.Length > 0; l++)
+        for (int l = 0; l < net.DenseLayers.Count - 1 && kinks.Length > 0; l++)
         {
-            var layer = net.Layers[l];
+            var layer = net.DenseLayers[l];
             double[] z = reference.PreActivations(x, rows)[l];
             for (int j = 0; j < layer.Outputs; j++)
             {
@@ -161,7 +161,7 @@ public class NetworkGradientTests
             CopyWeights(net, reference);
         }
         if (head != "sparsemax") return;
-        var output = net.Layers[^1];
+        var output = net.DenseLayers[^1];
         for (int attempt = 0; ; attempt++)
         {
             Assert.True(attempt < 100, "no output bias keeps the sparsemax logits clear of the threshold");
@@ -232,28 +232,28 @@ public class NetworkGradientTests
         }
         var fused = Build();
         var separate = Build();
-        fused.FuseWeightSteps(0.05f);
         var fusedSgd = new Sgd(fused.Parameters, 0.05, team: team);
         var separateSgd = new Sgd(separate.Parameters, 0.05, team: team);
         var g = new float[rows * 3];
         for (int step = 0; step < 3; step++)
         {
-            var before = fused.Layers.Select(l => (float[])l.Weights.Value.Clone()).ToArray();
+            var before = fused.DenseLayers.Select(l => (float[])l.Weights.Value.Clone()).ToArray();
             foreach (var (net, sgd) in new[] { (fused, fusedSgd), (separate, separateSgd) })
             {
                 var logits = net.Forward(x, rows, ActivationContext.Evaluation);
                 head.Evaluate(logits.AsSpan(0, rows * 3), rows, new BatchTargets(labels, default), g, true);
-                net.Backward(g, rows);
+                // The optimizer offers its plain step to the fused network's layers.
+                net.Backward(g, rows, net == fused ? sgd : null);
                 // The first step's gradients start out written, not zeroed: that step is never fused.
                 if (net == fused)
-                    for (int i = 0; i < net.Layers.Count; i++)
-                        Assert.Equal(step > 0, !net.Layers[i].Weights.Value.SequenceEqual(before[i]));
+                    for (int i = 0; i < net.DenseLayers.Count; i++)
+                        Assert.Equal(step > 0, !net.DenseLayers[i].Weights.Value.SequenceEqual(before[i]));
                 sgd.Step();
             }
-            for (int i = 0; i < fused.Layers.Count; i++)
+            for (int i = 0; i < fused.DenseLayers.Count; i++)
             {
-                Assert.Equal(separate.Layers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits), fused.Layers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits));
-                Assert.Equal(separate.Layers[i].Bias.Value, fused.Layers[i].Bias.Value);
+                Assert.Equal(separate.DenseLayers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits), fused.DenseLayers[i].Weights.Value.Select(BitConverter.SingleToInt32Bits));
+                Assert.Equal(separate.DenseLayers[i].Bias.Value, fused.DenseLayers[i].Bias.Value);
             }
         }
     }
@@ -264,7 +264,7 @@ public class NetworkGradientTests
         // Whatever its depth, a network without a nonlinearity computes x·W + b for one W and b.
         var net = new Network(3, [8, 8, 8], () => new Linear(), 2, 5);
         net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(3));
-        foreach (var layer in net.Layers) GradientCheck.RandomArray(layer.Outputs, 4, 0.5f).CopyTo(layer.Bias.Value, 0);
+        foreach (var layer in net.DenseLayers) GradientCheck.RandomArray(layer.Outputs, 4, 0.5f).CopyTo(layer.Bias.Value, 0);
         var x = GradientCheck.RandomArray(15, 9);
         var y = (float[])net.Forward(x, 5, ActivationContext.Evaluation).Clone();
 
@@ -293,6 +293,6 @@ public class NetworkGradientTests
         Assert.Equal([5, 4], slopes.Select(p => p.Value.Length));
         Assert.All(slopes, p => Assert.All(p.Value, v => Assert.Equal(0.25f, v)));
         Assert.Equal(2 * 3 + 2, net.Parameters.Count);
-        Assert.Null(net.Layers[^1].ActivationParameters);
+        Assert.Null(net.DenseLayers[^1].ActivationParameters);
     }
 }

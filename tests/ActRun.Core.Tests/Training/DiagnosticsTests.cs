@@ -40,7 +40,7 @@ public class DiagnosticsTests
     {
         var net = new Network(2, [8, 4], () => new Relu(), 1, 512);
         net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(1));
-        Array.Fill(net.Layers[0].Bias.Value, -100f);
+        Array.Fill(net.DenseLayers[0].Bias.Value, -100f);
         var stats = new LayerDiagnostics(net, Circles.Train).EndEpoch(1);
         Assert.Equal(1.0, stats[0].DeadFraction);
         Assert.Equal(1.0, stats[0].SaturatedFraction);
@@ -57,7 +57,7 @@ public class DiagnosticsTests
         // tanh'(z) < 0.05 exactly when |z| > atanh(sqrt(0.95)) ≈ 2.18; with huge weights nearly every input is there.
         var net = new Network(2, [16], () => ActivationRegistry.Create("tanh"), 1, 512);
         net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(2));
-        for (int i = 0; i < net.Layers[0].Weights.Value.Length; i++) net.Layers[0].Weights.Value[i] *= 1000;
+        for (int i = 0; i < net.DenseLayers[0].Weights.Value.Length; i++) net.DenseLayers[0].Weights.Value[i] *= 1000;
         var stats = new LayerDiagnostics(net, Circles.Train).EndEpoch(1);
         Assert.InRange(stats[0].SaturatedFraction, 0.95, 1.0);
         Assert.Equal(0.0, stats[0].DeadFraction);

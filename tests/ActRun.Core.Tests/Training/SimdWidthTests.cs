@@ -48,6 +48,24 @@ public class SimdWidthTests
         }
     }
 
+    [Fact]
+    public void A_run_through_every_layer_kind_gives_the_same_bits_on_every_width()
+    {
+        var data = Blobs(classes: 4);
+        var spec = Core.Layers.ModelSpec.Parse("[dense(13), batch_norm, act, dropout(0.2), dense(7), layer_norm, act(tanh), gaussian_noise(0.1), alpha_dropout(0.1)]");
+        var settings = new RunSettings(new ModelSettings(spec.DenseWidths, "gelu", "auto", "auto") { Layers = spec },
+            new TrainSettings(6, 16, new OptimizerSettings("sgd", 0.05)), 3);
+        RunResult Run(int bits)
+        {
+            using var _ = KernelWidth.Force(bits);
+            return Trainer.Train(data, settings, extras: TrainingExtras.Diagnostics);
+        }
+
+        var scalar = Run(0);
+        Assert.Equal(6, scalar.Epochs.Count);
+        foreach (int bits in KernelWidth.Available.Where(b => b > 0)) Assert.Equal(Bits(scalar), Bits(Run(bits)));
+    }
+
     /// <summary>Every number of the run as its bit pattern (so that -0 and 0, or two NaNs, are told apart only where they differ).</summary>
     private static List<string> Bits(RunResult run) =>
     [

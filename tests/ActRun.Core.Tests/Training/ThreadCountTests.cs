@@ -25,12 +25,13 @@ public class ThreadCountTests
     }
 
     [Theory]
-    [InlineData("relu", "sgd")]
-    [InlineData("tanh", "adam")]
-    public void Training_on_two_or_three_kernel_threads_gives_the_numbers_of_one(string activation, string optimizer)
+    [InlineData("relu", "sgd", null)]
+    [InlineData("tanh", "adam", null)]
+    [InlineData("relu", "sgd", "[dense(128), batch_norm, act, dropout(0.3), dense(96), layer_norm, act]")]
+    public void Training_on_two_or_three_kernel_threads_gives_the_numbers_of_one(string activation, string optimizer, string? layers)
     {
         var data = Blobs();
-        var settings = new RunSettings(new ModelSettings([128, 96], activation, "auto", "auto"),
+        var settings = new RunSettings(new ModelSettings([128, 96], activation, "auto", "auto") { Layers = layers is null ? null : Core.Layers.ModelSpec.Parse(layers) },
             new TrainSettings(3, 64, new OptimizerSettings(optimizer, 0.05)), 5);
         var extras = TrainingExtras.Diagnostics;
         var one = Trainer.Train(data, settings, extras: extras, kernelThreads: 1);
