@@ -11,14 +11,13 @@ public sealed class Adam : Optimizer
 {
     private const double Beta1 = 0.9, Beta2 = 0.999;
     private const float Epsilon = 1e-7f;
-    private readonly double _lr;
     private readonly float[][] _m, _v;
     private int _t;
     private float _stepSize;
 
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate, KernelTeam? team = null) : base(parameters, team)
     {
-        _lr = learningRate;
+        LearningRate = learningRate;
         _m = parameters.Select(p => new float[p.Value.Length]).ToArray();
         _v = parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
@@ -26,7 +25,7 @@ public sealed class Adam : Optimizer
     protected override void OnStep()
     {
         _t++;
-        _stepSize = (float)(_lr * Math.Sqrt(1 - DoubleMath.Pow(Beta2, _t)) / (1 - DoubleMath.Pow(Beta1, _t)));
+        _stepSize = (float)(LearningRate * Math.Sqrt(1 - DoubleMath.Pow(Beta2, _t)) / (1 - DoubleMath.Pow(Beta1, _t)));
     }
 
     protected override void Update(int index, int start, Span<float> w, Span<float> g)

@@ -27,6 +27,12 @@ public abstract class Optimizer : IFusedUpdate
 
     protected IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>
+    /// The learning rate of the coming steps. The trainer sets it at the start of every epoch (a schedule, or a
+    /// reduction on a plateau, composes there); the optimizer's settings give its first value.
+    /// </summary>
+    public double LearningRate { get; set; }
+
     public void Step()
     {
         OnStep();

@@ -7,6 +7,9 @@ namespace ActRun.Core.Training;
 /// </summary>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy, double EpochSeconds)
 {
+    /// <summary>The learning rate the optimizer used in this epoch.</summary>
+    public double LearningRate { get; init; } = double.NaN;
+
     public double TestRmse { get; init; } = double.NaN;
     public double TestMae { get; init; } = double.NaN;
     public double TestR2 { get; init; } = double.NaN;

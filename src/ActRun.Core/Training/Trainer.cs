@@ -59,6 +59,8 @@ public static class Trainer
                 status = RunStatus.Cancelled;
                 break;
             }
+            // The rate of this epoch: the optimizer's own now; a learning-rate schedule and a reduction on a plateau compose here.
+            optimizer.LearningRate = settings.Train.Optimizer.LearningRate;
             var clock = Stopwatch.StartNew();
             shuffleRng.Shuffle(order.AsSpan());
             double lossSum = 0;
@@ -90,7 +92,7 @@ public static class Trainer
             var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers, scores);
             var score = scores?.Score() ?? RegressionScore.None;
             var metrics = new EpochMetrics(epoch, lossSum / n, classification ? (double)correct / n : double.NaN,
-                testLoss, testAccuracy, seconds) { TestRmse = score.Rmse, TestMae = score.Mae, TestR2 = score.R2 };
+                testLoss, testAccuracy, seconds) { LearningRate = optimizer.LearningRate, TestRmse = score.Rmse, TestMae = score.Mae, TestR2 = score.R2 };
             epochs.Add(metrics);
             if (diagnostics is not null) layerStats.AddRange(diagnostics.EndEpoch(epoch));
             onEpoch?.Invoke(metrics);
