@@ -160,14 +160,22 @@ public static class ConfigKeys
         if (node is not YamlSequenceNode list)
             return Checked(origin, () => ModelSpec.Parse(Text(node, origin, "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]")));
         var layers = new List<LayerSpec>();
+        string pending = "";
+        ConfigOrigin pendingAt = origin;
         foreach (var item in list.Children)
         {
-            var at = origin.Of(item);
-            string text = Text(item, at, "a layer such as dense(64)");
+            // YAML's flow list splits batch_norm(momentum=0.9, epsilon=1e-5) at its comma: the items join again
+            // until the parentheses close, and the layer is where it started.
+            if (pending.Length == 0) pendingAt = origin.Of(item);
+            pending = pending.Length == 0 ? Text(item, pendingAt, "a layer such as dense(64)") : pending + ", " + Text(item, pendingAt, "a layer such as dense(64)");
+            if (pending.Count(c => c == '(') > pending.Count(c => c == ')')) continue;
             // An item may itself hold several layers ("dense(64), act" quoted): they count on.
-            foreach (string layer in Checked(at, () => ModelSpec.SplitTopLevel(text)))
-                layers.Add(Checked(at, () => LayerInList(layer, layers.Count + 1)));
+            string text = pending;
+            foreach (string layer in Checked(pendingAt, () => ModelSpec.SplitTopLevel(text)))
+                layers.Add(Checked(pendingAt, () => LayerInList(layer, layers.Count + 1)));
+            pending = "";
         }
+        if (pending.Length > 0) throw pendingAt.Error($"model layer {(layers.Count + 1).ToString(CultureInfo.InvariantCulture)} ({pending}): unbalanced parentheses.");
         return new ModelSpec(layers);
     }
 
