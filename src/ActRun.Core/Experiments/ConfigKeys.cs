@@ -54,7 +54,7 @@ public static class ConfigKeys
         new("model.norm", "one of " + string.Join(", ", ModelSpec.Norms), c => c.Model.Norm, (c, n, o) => c.Model.Norm = OneOf(n, o, ModelSpec.Norms), Omitted: "none"),
         new("model.dropout", "a number in [0, 1)", c => Num(c.Model.Dropout), (c, n, o) => c.Model.Dropout = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"), Omitted: "0"),
         new("model.layers", "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]", c => c.Model.Layers ?? "",
-            (c, n, o) => c.Model.Layers = Checked(o, () => ModelSpec.Parse(LayersText(n, o)).ToString()), Omitted: ""),
+            (c, n, o) => c.Model.Layers = Layers(n, o).ToString(), Omitted: ""),
         new("model.activation", "an activation", c => c.Model.Activation,
             (c, n, o) => c.Model.Activation = Checked(o, () => ActivationRegistry.Create(Text(n, o, "an activation")).Spec.ToString())),
         new("model.output", "one of " + string.Join(", ", OutputHead.Names), c => c.Model.Output, (c, n, o) => c.Model.Output = OneOf(n, o, OutputHead.Names)),
@@ -151,10 +151,45 @@ public static class ConfigKeys
         ? string.Join(",", list.Children.Select(item => Text(item, origin, "a feature name")))
         : Text(node, origin, "input features such as [x1^2, x2^2]");
 
-    /// <summary>Layers as a YAML list ([dense(64), act]) or one text; a list item is one layer.</summary>
-    private static string LayersText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
-        ? string.Join(", ", list.Children.Select(item => Text(item, origin, "a layer such as dense(64)")))
-        : Text(node, origin, "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]");
+    /// <summary>
+    /// Layers as a YAML list ([dense(64), act]) or one text; a list item is one layer, and an error in it points at
+    /// that item's line and column.
+    /// </summary>
+    private static ModelSpec Layers(YamlNode node, ConfigOrigin origin)
+    {
+        if (node is not YamlSequenceNode list)
+            return Checked(origin, () => ModelSpec.Parse(Text(node, origin, "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]")));
+        var layers = new List<LayerSpec>();
+        string pending = "";
+        ConfigOrigin pendingAt = origin;
+        foreach (var item in list.Children)
+        {
+            // YAML's flow list splits batch_norm(momentum=0.9, epsilon=1e-5) at its comma: the items join again
+            // until the parentheses close, and the layer is where it started.
+            if (pending.Length == 0) pendingAt = origin.Of(item);
+            pending = pending.Length == 0 ? Text(item, pendingAt, "a layer such as dense(64)") : pending + ", " + Text(item, pendingAt, "a layer such as dense(64)");
+            if (pending.Count(c => c == '(') > pending.Count(c => c == ')')) continue;
+            // An item may itself hold several layers ("dense(64), act" quoted): they count on.
+            string text = pending;
+            foreach (string layer in Checked(pendingAt, () => ModelSpec.SplitTopLevel(text)))
+                layers.Add(Checked(pendingAt, () => LayerInList(layer, layers.Count + 1)));
+            pending = "";
+        }
+        if (pending.Length > 0) throw pendingAt.Error($"model layer {(layers.Count + 1).ToString(CultureInfo.InvariantCulture)} ({pending}): unbalanced parentheses.");
+        return new ModelSpec(layers);
+    }
+
+    private static LayerSpec LayerInList(string text, int position)
+    {
+        try
+        {
+            return LayerSpec.Parse(text);
+        }
+        catch (ConfigException e)
+        {
+            throw new ConfigException($"model layer {position.ToString(CultureInfo.InvariantCulture)} ({text}): {e.Message}", e);
+        }
+    }
 
     private static string ColumnListText(YamlNode node, ConfigOrigin origin) => node is YamlSequenceNode list
         ? string.Join(",", list.Children.Select(item => Text(item, origin, "a column name")))
@@ -169,7 +204,7 @@ public static class ConfigKeys
     }
 
     /// <summary>Runs a registry lookup and puts the origin in front of its message.</summary>
-    private static string Checked(ConfigOrigin origin, Func<string> lookup)
+    private static T Checked<T>(ConfigOrigin origin, Func<T> lookup)
     {
         try
         {

@@ -74,6 +74,8 @@ public static class ExperimentRunner
         var gate = new object();
         var records = results.ToDictionary(kv => kv.Key, kv => kv.Value.Record);
         var layers = Kept(ResultFolder.LoadByRun<LayerRecord>(folder, ResultFolder.LayersFile, l => l.RunId));
+        foreach (var run in slice)
+            if (layers.TryGetValue(run.RunId, out var rows)) FillLayerKinds(run, rows);
         var regions = Kept(ResultFolder.LoadByRun<RegionRecord>(folder, ResultFolder.RegionsFile, r => r.RunId));
         Dictionary<string, IReadOnlyList<T>> Kept<T>(Dictionary<string, IReadOnlyList<T>> stored) =>
             options.Resume ? stored.Where(kv => results.ContainsKey(kv.Key)).ToDictionary() : [];
@@ -195,9 +197,17 @@ public static class ExperimentRunner
         return (parallelRuns, Math.Max(1, threads / parallelRuns));
     }
 
+    /// <summary>Rows from a file of ActRun before model specs have no layer_kind: the run's spec says what each layer is.</summary>
+    private static void FillLayerKinds(PlannedRun run, IReadOnlyList<LayerRecord> rows)
+    {
+        var kinds = run.Settings.Model.Spec.NetworkKinds();
+        foreach (var row in rows)
+            if (row.LayerKind.Length == 0 && row.Layer >= 1 && row.Layer <= kinds.Count) row.LayerKind = kinds[row.Layer - 1];
+    }
+
     private static LayerRecord LayerRow(PlannedRun run, LayerStats l) => new()
     {
-        RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, Epoch = l.Epoch, Layer = l.Layer,
+        RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, Epoch = l.Epoch, Layer = l.Layer, LayerKind = l.Kind,
         WeightNorm = l.WeightNorm, GradNorm = l.GradNorm, UpdateRatio = l.UpdateRatio, ActivationMean = l.ActivationMean,
         ActivationStd = l.ActivationStd, DeadFraction = l.DeadFraction, SaturatedFraction = l.SaturatedFraction,
     };

@@ -28,6 +28,22 @@ public sealed record ModelSpec(IReadOnlyList<LayerSpec> Layers)
 
     public override string ToString() => $"[{string.Join(", ", Layers)}]";
 
+    /// <summary>
+    /// The kinds of the built <see cref="Network"/>'s layers in order, the output dense layer last: a <c>dense(n), act</c>
+    /// pair is one dense layer (with its activation), so these are the rows of layers.csv.
+    /// </summary>
+    public IReadOnlyList<string> NetworkKinds()
+    {
+        var kinds = new List<string>();
+        for (int i = 0; i < Layers.Count; i++)
+        {
+            kinds.Add(Layers[i].Kind);
+            if (Layers[i].Kind == "dense" && i + 1 < Layers.Count && Layers[i + 1].Kind == LayerSpec.ActivationKind) i++;
+        }
+        kinds.Add("dense");
+        return kinds;
+    }
+
     public static ModelSpec Plain(IReadOnlyList<int> hidden) => Shorthand(hidden, "none", 0);
 
     /// <summary>The layers of <c>hidden</c> with <c>norm</c> (none, batch, layer) and <c>dropout</c> (rate, 0 for none).</summary>

@@ -4,7 +4,7 @@ namespace ActRun.Core.Results;
 
 /// <summary>
 /// One row of layers.csv: one run, epoch and layer (1 = first hidden layer; the last is the output layer).
-/// Norms are Frobenius norms of the layer's kernel; grad_norm and update_ratio are means over the epoch's
+/// Norms are Frobenius norms of the layer's first parameter (a kernel, a normalization's γ); grad_norm and update_ratio are means over the epoch's
 /// steps; the activation statistics come from a fixed probe batch after the epoch. In the file the run's key
 /// columns come between run_id and seed (<see cref="ResultFolder.RecordsHeader{T}"/>).
 /// </summary>
@@ -19,15 +19,20 @@ public sealed class LayerRecord
     [Name("seed")] public ulong Seed { get; set; }
     [Name("epoch")] public int Epoch { get; set; }
     [Name("layer")] public int Layer { get; set; }
+    /// <summary>
+    /// The layer's kind as in the model spec: dense (with its activation, if any), act, batch_norm, layer_norm, dropout,
+    /// alpha_dropout, gaussian_noise. Empty in files of ActRun before model specs, which had only dense layers.
+    /// </summary>
+    [Name("layer_kind"), Optional] public string LayerKind { get; set; } = "";
     [Name("weight_norm")] public double WeightNorm { get; set; }
     [Name("grad_norm")] public double GradNorm { get; set; }
     /// <summary>‖ΔW‖ / ‖W‖ per step, averaged over the epoch: how fast the layer moves relative to its size.</summary>
     [Name("update_ratio")] public double UpdateRatio { get; set; }
     [Name("activation_mean")] public double ActivationMean { get; set; }
     [Name("activation_std")] public double ActivationStd { get; set; }
-    /// <summary>Share of units whose derivative is zero for every sample of the probe batch (dead relu units).</summary>
+    /// <summary>Share of units whose derivative is zero for every sample of the probe batch (dead relu units); NaN for a layer without an activation.</summary>
     [Name("dead_fraction")] public double DeadFraction { get; set; }
-    /// <summary>Share of the probe batch's pre-activations where the derivative is below 5% of its maximum.</summary>
+    /// <summary>Share of the probe batch's pre-activations where the derivative is below 5% of its maximum; NaN for a layer without an activation.</summary>
     [Name("saturated_fraction")] public double SaturatedFraction { get; set; }
 }
 

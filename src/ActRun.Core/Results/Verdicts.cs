@@ -57,20 +57,22 @@ public static class Verdicts
     private static IEnumerable<string> Gradients(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<LayerRecord> layers)
     {
         if (layers.Count == 0 || summary.Count == 0) yield break;
-        var firstEpoch = layers.Where(l => l.Epoch == 1).ToList();
+        // Kernel gradients only (a normalization's γ is another quantity); files before model specs have only dense layers.
+        var firstEpoch = layers.Where(l => l.Epoch == 1 && l.LayerKind is "" or "dense").ToList();
         double FirstLayer(string activation) =>
             Statistics.Mean(firstEpoch.Where(l => l.Activation == activation && l.Layer == 1).Select(l => l.GradNorm).ToList());
         var reference = summary.Where(s => s.Status == "ok").OrderByDescending(s => s.TestAccuracy).FirstOrDefault();
         if (reference is null) yield break;
         double referenceGrad = FirstLayer(reference.Activation);
-        int lastHidden = firstEpoch.Count == 0 ? 0 : firstEpoch.Max(l => l.Layer) - 1;
+        var hidden = firstEpoch.Select(l => l.Layer).Distinct().Order().SkipLast(1).ToList();
+        int lastHidden = hidden.Count == 0 ? 0 : hidden[^1];
         foreach (var row in summary.Where(s => s.Activation != reference.Activation))
         {
             double grad = FirstLayer(row.Activation);
             if (double.IsFinite(grad) && referenceGrad > 0 && grad < referenceGrad / 2)
                 yield return $"{row.Activation}'s first layer receives {Ratio(grad / referenceGrad)} of the gradient that {reference.Activation}'s does (epoch 1).";
         }
-        if (lastHidden < 3) yield break;
+        if (hidden.Count < 3) yield break;
         foreach (var row in summary)
         {
             double first = FirstLayer(row.Activation);

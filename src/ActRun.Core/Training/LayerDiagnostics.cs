@@ -7,11 +7,13 @@ namespace ActRun.Core.Training;
 /// <summary>
 /// One layer's health in one epoch (layer 1 is the first layer of the network; the last is the output layer). The
 /// weight and gradient norms are those of the layer's first parameter (a dense layer's kernel, a normalization's γ;
-/// NaN for a layer without parameters); dead and saturated fractions are NaN for a layer without an activation.
+/// NaN for a layer without parameters); dead and saturated fractions are NaN for a layer without an activation
+/// (normalization, dropout, noise): a unit there has no derivative that could be zero or flat. <paramref name="Kind"/> is
+/// the layer's kind as in the model spec (<c>dense</c>, <c>batch_norm</c>, <c>act</c>, …).
 /// </summary>
 public sealed record LayerStats(
     int Epoch, int Layer, double WeightNorm, double GradNorm, double UpdateRatio,
-    double ActivationMean, double ActivationStd, double DeadFraction, double SaturatedFraction);
+    double ActivationMean, double ActivationStd, double DeadFraction, double SaturatedFraction, string Kind = "dense");
 
 /// <summary>
 /// Watches a network while it trains, without changing a single number of the training itself: the mean
@@ -91,7 +93,7 @@ public sealed class LayerDiagnostics
             var (mean, std, dead, saturated) = Probe(layer, _maxDerivative[i]);
             bool weighted = Weights(layer) is not null;
             stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(Weights(layer)!.Value) : double.NaN, weighted && _steps > 0 ? _gradSum[i] / _steps : double.NaN,
-                weighted && _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated));
+                weighted && _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated, layer.Kind));
         }
         Array.Clear(_gradSum);
         Array.Clear(_ratioSum);

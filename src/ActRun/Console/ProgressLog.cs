@@ -17,8 +17,15 @@ public sealed class ProgressLog(TextWriter error, string command, int runs) : IR
         var c = plan.Config;
         string dataText = string.Join(", ", data.Values.Select(d => $"{d.Name} ({d.Train.Count} train, {d.Test.Count} test)"));
         Line($"{command}: {runs} run(s){(kept > 0 ? $", {kept} already done" : "")} on {(dataText.Length > 0 ? dataText : c.Dataset.Name)}, " +
-             $"hidden [{string.Join(",", c.Model.Hidden)}], {c.Train.Optimizer}(lr={c.Train.Lr.ToString("R", CultureInfo.InvariantCulture)}), " +
+             $"{Model(plan)}, {c.Train.Optimizer}(lr={c.Train.Lr.ToString("R", CultureInfo.InvariantCulture)}), " +
              $"batch {c.Train.BatchSize}, {c.Train.Epochs} epochs -> {outDir}");
+    }
+
+    /// <summary>The first run's model: its widths for the plain stack, else its layers (norm, dropout and model.layers show).</summary>
+    private static string Model(ExperimentPlan plan)
+    {
+        var spec = plan.Runs.Count > 0 ? plan.Runs[0].Settings.Model.Spec : Core.Layers.ModelSpec.Plain(plan.Config.Model.Hidden);
+        return spec.IsPlain ? $"hidden [{string.Join(",", spec.DenseWidths)}]" : $"model {spec}";
     }
 
     public void RunStarted(PlannedRun run)

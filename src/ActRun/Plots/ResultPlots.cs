@@ -231,10 +231,15 @@ public static class ResultPlots
             line.MarkerSize = 7;
         }
         int deepest = layers.Max(l => l.Layer);
+        // Under each number the layer's kind when there is more than dense layers (a norm's γ gradient is a point too),
+        // where every variant has the same kind there.
+        var kinds = layers.Where(l => l.LayerKind.Length > 0).GroupBy(l => l.Layer)
+            .Where(g => g.Select(l => l.LayerKind).Distinct().Count() == 1).ToDictionary(g => g.Key, g => g.First().LayerKind);
+        bool showKinds = kinds.Values.Any(k => k != "dense");
         plot.Axes.Bottom.SetTicks(Enumerable.Range(1, deepest).Select(i => (double)i).ToArray(),
-            Enumerable.Range(1, deepest).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
+            Enumerable.Range(1, deepest).Select(i => i.ToString(CultureInfo.InvariantCulture) + (showKinds && kinds.TryGetValue(i, out var k) ? "\n" + k : "")).ToArray());
         plot.Title("Gradient norm per layer, epoch 1");
-        plot.XLabel("layer (1 = first hidden layer; last = output layer)");
+        plot.XLabel(showKinds ? "layer (last = output layer)" : "layer (1 = first hidden layer; last = output layer)");
         plot.YLabel("log10 of the mean gradient norm");
         plot.ShowLegend(Edge.Right);
         PngFile.Save(plot, path);

@@ -101,7 +101,8 @@ public class ModelSpecTests
     public void Config_errors_point_at_the_line_and_suggest()
     {
         var e = Assert.Throws<ConfigException>(() => Plan("\n  layers: [dense(8), dropuot(0.2), act]"));
-        Assert.Contains("exp.yaml: line 3, column 11", e.Message);
+        // The column of the misspelt item itself, not of the list.
+        Assert.Contains("exp.yaml: line 3, column 22: model layer 2 (dropuot(0.2))", e.Message);
         Assert.Contains("Did you mean 'dropout'?", e.Message);
         Assert.Contains("did you mean 'batch'", Assert.Throws<ConfigException>(() => Plan("{hidden: [8], norm: bach}")).Message);
         Assert.Contains("belong to the shorthand", Assert.Throws<ConfigException>(() => Plan("{layers: [dense(8), act], norm: batch}")).Message);
@@ -134,5 +135,17 @@ public class ModelSpecTests
         var ids = ExperimentPlan.Create(ShippedExperiments.Get(name).Read()).Runs.Select(r => r.RunId).ToList();
         Assert.Equal(count, ids.Count);
         Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", ids))))[..12]);
+    }
+
+    [Theory]
+    [InlineData("[dense(8), act, dense(4), act]")]
+    [InlineData("[dense(8), batch_norm, act, dropout(0.2), dense(4), act(tanh), layer_norm]")]
+    [InlineData("[dropout(0.1), dense(8), alpha_dropout(0.1), act, gaussian_noise(0.1), dense(3)]")]
+    public void The_network_kinds_of_a_spec_are_the_kinds_of_the_layers_it_builds(string text)
+    {
+        var spec = ModelSpec.Parse(text);
+        var network = new Network(5, spec, () => new ActRun.Core.Activations.Relu(), 2, 4);
+
+        Assert.Equal(network.Layers.Select(l => l.Kind), spec.NetworkKinds());
     }
 }
