@@ -41,3 +41,29 @@ foreach (var (name, make, clipNorm, clipValue) in cases)
             Console.WriteLine($"    [{t}] = [{string.Join(", ", w.data<float>().ToArray().Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f"))}],");
     }
 }
+
+// The learning-rate schedules of LearningRateScheduleTests.cs: the rate of each of 10 epochs from a base rate of 1,
+// the scheduler stepped once per epoch.
+(string Name, Func<torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler> Make)[] schedules =
+[
+    ("step(step_size=3, gamma=0.5)", o => torch.optim.lr_scheduler.StepLR(o, 3, 0.5)),
+    ("exponential(gamma=0.9)", o => torch.optim.lr_scheduler.ExponentialLR(o, 0.9)),
+    ("cosine(min_lr=0.1)", o => torch.optim.lr_scheduler.CosineAnnealingLR(o, 10, 0.1)),
+    ("cosine(warmup=2)", o => torch.optim.lr_scheduler.SequentialLR(o,
+        [torch.optim.lr_scheduler.LinearLR(o, 1.0 / 3, 1.0, 2), torch.optim.lr_scheduler.CosineAnnealingLR(o, 8, 0)], [2])),
+    ("one_cycle", o => torch.optim.lr_scheduler.OneCycleLR(o, 1.0, total_steps: 10, cycle_momentum: false)),
+];
+foreach (var (name, make) in schedules)
+{
+    var w = new TorchSharp.Modules.Parameter(torch.zeros(1));
+    var optimizer = optim.SGD([w], 1.0);
+    var scheduler = make(optimizer);
+    var rates = new List<double>();
+    for (int epoch = 0; epoch < 10; epoch++)
+    {
+        rates.Add(optimizer.ParamGroups.First().LearningRate);
+        optimizer.step();
+        scheduler.step();
+    }
+    Console.WriteLine($"        {{ \"{name}\", [{string.Join(", ", rates.Select(r => r.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] }},");
+}

@@ -43,6 +43,7 @@ public sealed record Comparison(
             Lr = Train.Optimizer.LearningRate,
             Momentum = Train.Optimizer.Momentum,
             OptimizerParameters = Train.Optimizer.Parameters.Where(p => p.Key != OptimizerParameters.Momentum.Name).ToImmutableSortedDictionary(),
+            Schedule = Train.Schedule.ToString(),
             DivergenceFactor = Train.DivergenceFactor,
         },
         Seed = Seed,

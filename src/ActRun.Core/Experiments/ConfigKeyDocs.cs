@@ -37,6 +37,7 @@ public static class ConfigKeyDocs
         ["train.batch_size"] = "Mini-batch size; the last partial batch is used.",
         ["train.optimizer"] = "The optimizer: " + string.Join(", ", Optimizers.OptimizerRegistry.Names) + " (docs/optimizers.md); Keras's defaults and update forms, PyTorch's on request (torch_epsilon, epsilon).",
         ["train.lr"] = "The learning rate.",
+        ["train.schedule"] = "The learning rate per epoch from train.lr: " + string.Join(", ", Optimizers.LearningRateSchedule.Names) + ", with parameters in parentheses: step(step_size=5, gamma=0.5), cosine(warmup=2, min_lr=0.0001), one_cycle (docs/optimizers.md). Empty: constant.",
         ["train.divergence_factor"] = "A run diverges when an epoch's mean training loss exceeds this multiple of its initial loss, as when the loss becomes NaN. 0 or off: NaN and infinity only.",
     };
 

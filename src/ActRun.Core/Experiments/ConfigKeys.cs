@@ -65,6 +65,8 @@ public static class ConfigKeys
         new("train.lr", "a positive number", c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")),
         new("train.momentum", "a number in [0, 1)", c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)")),
         .. OptimizerParameters.All.Where(p => p != OptimizerParameters.Momentum).Select(OptimizerKey),
+        new("train.schedule", "a schedule such as cosine(warmup=2)", c => c.Train.Schedule,
+            (c, n, o) => c.Train.Schedule = Checked(o, () => LearningRateSchedule.Parse(Text(n, o, "a schedule such as cosine(warmup=2)")).ToString()), Omitted: "constant"),
         new("train.divergence_factor", "a number >= 0, or off", c => Num(c.Train.DivergenceFactor), (c, n, o) => c.Train.DivergenceFactor = DivergenceFactor(n, o)),
     ];
 

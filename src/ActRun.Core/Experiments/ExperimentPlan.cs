@@ -125,7 +125,10 @@ public sealed class ExperimentPlan
     {
         string output = c.Model.Output == "auto" ? data.AutoOutput : c.Model.Output;
         string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
-        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, Optimizer(c.Train), c.Train.DivergenceFactor);
+        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, Optimizer(c.Train), c.Train.DivergenceFactor)
+        {
+            Schedule = LearningRateSchedule.Parse(c.Train.Schedule),
+        };
         var spec = c.Model.Layers is { } layers ? ModelSpec.Parse(layers) : ModelSpec.Shorthand(c.Model.Hidden, c.Model.Norm, c.Model.Dropout);
         return new RunSettings(new ModelSettings(spec.DenseWidths.ToArray(), c.Model.Activation, output, init) { Layers = spec }, train, seed);
     }
