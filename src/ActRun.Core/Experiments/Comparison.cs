@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
 using ActRun.Core.Data.Toy;
@@ -41,6 +42,8 @@ public sealed record Comparison(
             Optimizer = Train.Optimizer.Name,
             Lr = Train.Optimizer.LearningRate,
             Momentum = Train.Optimizer.Momentum,
+            OptimizerParameters = Train.Optimizer.Parameters.Where(p => p.Key != OptimizerParameters.Momentum.Name).ToImmutableSortedDictionary(),
+            Schedule = Train.Schedule.ToString(),
             DivergenceFactor = Train.DivergenceFactor,
         },
         Seed = Seed,

@@ -8,7 +8,10 @@ namespace ActRun.Core.Experiments;
 public static class ConfigKeyDocs
 {
     /// <summary>Settings of a run: set in a file, with <c>--set</c>, or swept.</summary>
-    public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>(
+        // The optimizer's hyper-parameters describe themselves in their one declaration (OptimizerParameters).
+        Optimizers.OptimizerParameters.All.Select(p => KeyValuePair.Create("train." + p.Name,
+            p.Description + " Empty: the optimizer's default. Taken by: " + string.Join(", ", p.Optimizers) + ".")))
     {
         ["dataset.name"] = "The dataset: circles, xor, moons, spiral, blobs (toy options in parentheses: spiral(noise=0.2, train_size=2000)), mnist, fashion_mnist, or your own csv:PATH / csv:TRAIN.csv,TEST.csv. Written alone (dataset: mnist), it is short for this key.",
         ["dataset.features"] = "The network's inputs on the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), in the order given. Empty: x1, x2.",
@@ -32,9 +35,9 @@ public static class ConfigKeyDocs
         ["model.init"] = "The weight initializer. auto: lecun_normal for selu, glorot_uniform otherwise. Biases start at zero.",
         ["train.epochs"] = "Training epochs.",
         ["train.batch_size"] = "Mini-batch size; the last partial batch is used.",
-        ["train.optimizer"] = "The optimizer; adam uses Keras's defaults (beta1 0.9, beta2 0.999, epsilon 1e-7).",
+        ["train.optimizer"] = "The optimizer: " + string.Join(", ", Optimizers.OptimizerRegistry.Names) + " (docs/optimizers.md); Keras's defaults and update forms, PyTorch's on request (torch_epsilon, epsilon).",
         ["train.lr"] = "The learning rate.",
-        ["train.momentum"] = "SGD momentum; 0 is plain SGD.",
+        ["train.schedule"] = "The learning rate per epoch from train.lr: " + string.Join(", ", Optimizers.LearningRateSchedule.Names) + ", with parameters in parentheses: step(step_size=5, gamma=0.5), cosine(warmup=2, min_lr=0.0001), one_cycle (docs/optimizers.md). Empty: constant.",
         ["train.divergence_factor"] = "A run diverges when an epoch's mean training loss exceeds this multiple of its initial loss, as when the loss becomes NaN. 0 or off: NaN and infinity only.",
     };
 

@@ -64,8 +64,20 @@ public static class ConfigKeys
         new("train.optimizer", "one of " + string.Join(", ", OptimizerSettings.Names), c => c.Train.Optimizer, (c, n, o) => c.Train.Optimizer = OneOf(n, o, OptimizerSettings.Names)),
         new("train.lr", "a positive number", c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")),
         new("train.momentum", "a number in [0, 1)", c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)")),
+        .. OptimizerParameters.All.Where(p => p != OptimizerParameters.Momentum).Select(OptimizerKey),
+        new("train.schedule", "a schedule such as cosine(warmup=2)", c => c.Train.Schedule,
+            (c, n, o) => c.Train.Schedule = Checked(o, () => LearningRateSchedule.Parse(Text(n, o, "a schedule such as cosine(warmup=2)")).ToString()), Omitted: "constant"),
         new("train.divergence_factor", "a number >= 0, or off", c => Num(c.Train.DivergenceFactor), (c, n, o) => c.Train.DivergenceFactor = DivergenceFactor(n, o)),
     ];
+
+    /// <summary>
+    /// The key train.NAME of an optimizer hyper-parameter, from its one declaration; left out of config.yaml when not set
+    /// (the optimizer's default), so configs written before it existed keep their meaning.
+    /// </summary>
+    private static ConfigKey OptimizerKey(OptimizerParameter p) => new("train." + p.Name, p.Expected,
+        c => c.Train.OptimizerParameters.TryGetValue(p.Name, out double v) ? p.Format(v) : "",
+        (c, n, o) => c.Train.OptimizerParameters = c.Train.OptimizerParameters.SetItem(p.Name, Checked(o, () => p.ParseValue(Text(n, o, p.Expected)))),
+        Omitted: "");
 
     /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
     public static IReadOnlyList<string> TopLevel { get; } = ["name", "description", "dataset", "model", "train", "seed", "seeds", "sweep", "expect", "baseline"];

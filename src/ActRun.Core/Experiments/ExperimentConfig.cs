@@ -99,6 +99,11 @@ public sealed record TrainConfig
     public string Optimizer { get; set; } = "adam";
     public double Lr { get; set; } = 0.01;
     public double Momentum { get; set; }
+    /// <summary>The optimizer's other hyper-parameters that the config sets, by name (<see cref="Optimizers.OptimizerParameters"/>); a missing one is the optimizer's default.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> OptimizerParameters { get; set; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
+    /// <summary>The learning-rate schedule's text (<see cref="Optimizers.LearningRateSchedule"/>): constant, step(..), exponential(..), cosine(..), one_cycle(..).</summary>
+    public string Schedule { get; set; } = "constant";
     /// <summary>A run diverges when an epoch's training loss exceeds this multiple of its initial loss; 0 is off (<see cref="Training.DivergenceRule"/>).</summary>
     public double DivergenceFactor { get; set; } = Training.DivergenceRule.DefaultFactor;
 }

@@ -125,18 +125,23 @@ public sealed class ExperimentPlan
     {
         string output = c.Model.Output == "auto" ? data.AutoOutput : c.Model.Output;
         string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
-        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum), c.Train.DivergenceFactor);
+        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, Optimizer(c.Train), c.Train.DivergenceFactor)
+        {
+            Schedule = LearningRateSchedule.Parse(c.Train.Schedule),
+        };
         var spec = c.Model.Layers is { } layers ? ModelSpec.Parse(layers) : ModelSpec.Shorthand(c.Model.Hidden, c.Model.Norm, c.Model.Dropout);
         return new RunSettings(new ModelSettings(spec.DenseWidths.ToArray(), c.Model.Activation, output, init) { Layers = spec }, train, seed);
     }
+
+    private static OptimizerSettings Optimizer(TrainConfig t) => new(t.Optimizer, t.Lr, t.Momentum, t.OptimizerParameters);
 
     /// <summary>Checks that need several keys at once; the error points at where the offending key was written.</summary>
     private static void Check(ExperimentConfig c, Variant variant, DataSpec data)
     {
         string where = variant.Values.Count == 0 ? "" : $"variant '{variant.Label}': ";
         string At(string key) => variant.Values.Any(v => v.Key == key) ? $"sweep:{key}" : key;
-        if (c.Train.Momentum != 0 && c.Train.Optimizer != "sgd")
-            throw c.ErrorAt(At("train.momentum"), $"{where}train.momentum applies to train.optimizer sgd only (got {c.Train.Optimizer}).");
+        if (Optimizer(c.Train).Problem("train.") is { } optimizerProblem)
+            throw c.ErrorAt(At("train." + optimizerProblem.Parameter.Name), where + optimizerProblem.Message);
         if (c.Model.Layers is not null && (c.Model.Norm != "none" || c.Model.Dropout != 0))
             throw c.ErrorAt(At(c.Model.Norm != "none" ? "model.norm" : "model.dropout"),
                 $"{where}model.norm and model.dropout belong to the shorthand (model.hidden); with model.layers write the layers themselves, e.g. [dense(64), batch_norm, act, dropout(0.2)].");

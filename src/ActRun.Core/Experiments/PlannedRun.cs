@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ActRun.Core.Optimizers;
 using ActRun.Core.Training;
 
 namespace ActRun.Core.Experiments;
@@ -22,7 +23,7 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
 
     /// <summary>
     /// Every input that determines a run's numbers, one <c>key=value</c> per line (the optimizer's text carries lr and
-    /// momentum). The model's layers are listed only when they are not the plain dense stack of model.hidden, and the divergence factor only when it is not the default, so runs keep the ids they had
+    /// momentum). The model's layers are listed only when they are not the plain dense stack of model.hidden, and the schedule and the divergence factor only when they are not the default, so runs keep the ids they had
     /// before it was a setting.
     /// </summary>
     public static string Describe(RunSettings settings, DataSpec data) => string.Join("\n", new[]
@@ -36,6 +37,7 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
         $"train.epochs={settings.Train.Epochs.ToString(CultureInfo.InvariantCulture)}",
         $"train.batch_size={settings.Train.BatchSize.ToString(CultureInfo.InvariantCulture)}",
         $"train.optimizer={settings.Train.Optimizer}",
+        settings.Train.Schedule.Equals(LearningRateSchedule.Constant) ? null : $"train.schedule={settings.Train.Schedule}",
         $"seed={settings.Seed.ToString(CultureInfo.InvariantCulture)}",
         settings.Train.DivergenceFactor == DivergenceRule.DefaultFactor ? null : $"train.divergence_factor={settings.Train.DivergenceFactor.ToString("R", CultureInfo.InvariantCulture)}",
     }.OfType<string>());

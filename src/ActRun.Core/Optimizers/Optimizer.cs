@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 
@@ -17,13 +16,26 @@ public abstract class Optimizer : IFusedUpdate
 
     private readonly KernelTeam? _team;
     private readonly UpdateWork _work;
+    private readonly double _clipNorm;
+    private readonly float _clipValue, _l2;
+    /// <summary>This step's factor of the gradients from clipping by their global norm (1: none).</summary>
+    private float _clipScale = 1;
 
-    protected Optimizer(IReadOnlyList<Parameter> parameters, KernelTeam? team = null)
+    /// <param name="decoupledWeightDecay">The subclass applies the weight decay itself (adamw); otherwise λ·w is added to the gradient.</param>
+    protected Optimizer(IReadOnlyList<Parameter> parameters, OptimizerSettings settings, KernelTeam? team, bool decoupledWeightDecay = false)
     {
         Parameters = parameters;
         _team = team;
         _work = new UpdateWork(this);
+        LearningRate = settings.LearningRate;
+        _clipNorm = settings[OptimizerParameters.ClipNorm];
+        _clipValue = (float)settings[OptimizerParameters.ClipValue];
+        _l2 = decoupledWeightDecay ? 0 : (float)settings[OptimizerParameters.WeightDecay];
+        ChangesGradients = _clipNorm > 0 || _clipValue > 0 || _l2 != 0;
     }
+
+    /// <summary>Whether the gradients are clipped or get L2 weight decay before the update (then no update may be fused).</summary>
+    protected bool ChangesGradients { get; }
 
     protected IReadOnlyList<Parameter> Parameters { get; }
 
@@ -36,6 +48,7 @@ public abstract class Optimizer : IFusedUpdate
     public void Step()
     {
         OnStep();
+        if (_clipNorm > 0) _clipScale = ClipScale();
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
@@ -46,7 +59,7 @@ public abstract class Optimizer : IFusedUpdate
                 continue;
             }
             if (_team is null || p.Value.Length < MinParallelLength)
-                Update(i, 0, p.Value, p.Gradient);
+                PrepareAndUpdate(i, 0, p.Value, p.Gradient);
             else
                 _work.Run(_team, i, p.Value, p.Gradient);
             // Lazily: the next backward pass writes the gradient instead of adding to it (see Parameter.ZeroGradient).
@@ -55,6 +68,35 @@ public abstract class Optimizer : IFusedUpdate
     }
 
     protected virtual void OnStep() { }
+
+    /// <summary>
+    /// The factor that brings the gradients' global norm down to the clip norm, as PyTorch's clip_grad_norm_:
+    /// c/(‖g‖ + 1e-6) when below 1. The sum of squares runs in double on this thread, in parameter order (the same bits for any thread count).
+    /// </summary>
+    private float ClipScale()
+    {
+        double sum = 0;
+        foreach (var p in Parameters)
+            foreach (float g in p.Gradient)
+                sum += (double)g * g;
+        double coefficient = _clipNorm / (Math.Sqrt(sum) + 1e-6);
+        return coefficient < 1 ? (float)coefficient : 1;
+    }
+
+    /// <summary>Clips the range's gradient and adds the L2 weight decay λ·w (when set), then updates it.</summary>
+    private void PrepareAndUpdate(int index, int start, Span<float> w, Span<float> g)
+    {
+        if (ChangesGradients)
+        {
+            if (_clipValue > 0)
+                for (int i = 0; i < g.Length; i++) g[i] = Math.Clamp(g[i], -_clipValue, _clipValue);
+            if (_clipScale != 1)
+                for (int i = 0; i < g.Length; i++) g[i] *= _clipScale;
+            if (_l2 != 0)
+                for (int i = 0; i < g.Length; i++) g[i] += _l2 * w[i];
+        }
+        Update(index, start, w, g);
+    }
 
     /// <summary>
     /// The rate of the plain step w ← w − rate·g when this optimizer's update of <paramref name="parameter"/> in the
@@ -89,32 +131,15 @@ public abstract class Optimizer : IFusedUpdate
         {
             int n = _value.Length;
             int start = (int)((long)n * unit / units) & ~15, end = unit + 1 == units ? n : (int)((long)n * (unit + 1) / units) & ~15;
-            optimizer.Update(_index, start, _value.AsSpan(start, end - start), _gradient.AsSpan(start, end - start));
+            optimizer.PrepareAndUpdate(_index, start, _value.AsSpan(start, end - start), _gradient.AsSpan(start, end - start));
         }
     }
 
     /// <param name="team">The run's kernel threads, which then share large updates (null: the calling thread alone).</param>
-    public static Optimizer Create(OptimizerSettings settings, IReadOnlyList<Parameter> parameters, KernelTeam? team = null) => settings.Name switch
+    public static Optimizer Create(OptimizerSettings settings, IReadOnlyList<Parameter> parameters, KernelTeam? team = null)
     {
-        "sgd" => new Sgd(parameters, settings.LearningRate, settings.Momentum, team),
-        "adam" => new Adam(parameters, settings.LearningRate, team),
-        _ => throw new ConfigException($"Unknown optimizer '{settings.Name}'.{Suggest.DidYouMean(settings.Name, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}."),
-    };
-}
-
-/// <summary>An optimizer's name and hyper-parameters; prints as <c>sgd(lr=0.1, momentum=0.9)</c>.</summary>
-public sealed record OptimizerSettings(string Name, double LearningRate, double Momentum = 0)
-{
-    public static IReadOnlyList<string> Names { get; } = ["sgd", "adam"];
-
-    /// <summary>Keras's default learning rates: sgd 0.01, adam 0.001.</summary>
-    public static double DefaultLearningRate(string name) => name == "adam" ? 0.001 : 0.01;
-
-    public override string ToString()
-    {
-        string lr = LearningRate.ToString("R", CultureInfo.InvariantCulture);
-        return Momentum != 0
-            ? $"{Name}(lr={lr}, momentum={Momentum.ToString("R", CultureInfo.InvariantCulture)})"
-            : $"{Name}(lr={lr})";
+        var entry = OptimizerRegistry.Get(settings.Name);
+        if (settings.Problem() is { } problem) throw new ConfigException(problem.Message);
+        return entry.Create(parameters, settings, team);
     }
 }

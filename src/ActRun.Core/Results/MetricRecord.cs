@@ -12,6 +12,8 @@ public sealed class MetricRecord
     [Name("activation")] public string Activation { get; set; } = "";
     [Name("seed")] public ulong Seed { get; set; }
     [Name("epoch")] public int Epoch { get; set; }
+    /// <summary>The learning rate of this epoch (the schedule's); empty in folders written before it was recorded.</summary>
+    [Name("learning_rate"), Optional] public double? LearningRate { get; set; }
     [Name("train_loss")] public double TrainLoss { get; set; }
     [Name("train_accuracy")] public double TrainAccuracy { get; set; }
     [Name("test_loss")] public double TestLoss { get; set; }

@@ -28,7 +28,7 @@ public static class ResultFolder
     public const string ModelExtension = ".actrun-model";
 
     private static readonly string[] EpochColumns =
-        ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
+        ["epoch", "learning_rate", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
 
     /// <summary>
     /// The columns every per-run file starts with, so that the files join on run_id and filter alike: run_id, the
@@ -208,7 +208,7 @@ public static class ResultFolder
     {
         bool regression = HasRegression(plan);
         return epochs.Select(e => (IReadOnlyList<object?>)[
-            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds,
+            .. RunFields(run), e.Epoch, Score(e.LearningRate), e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds,
             .. regression ? [Score(e.TestRmse), Score(e.TestMae), Score(e.TestR2)] : Array.Empty<object?>()]);
     }
 
@@ -345,7 +345,7 @@ public static class ResultFolder
                 {
                     // Absent before ActRun recorded them, and for classification.
                     TestRmse = Optional(row, "test_rmse", metricsPath, line), TestMae = Optional(row, "test_mae", metricsPath, line),
-                    TestR2 = Optional(row, "test_r2", metricsPath, line),
+                    TestR2 = Optional(row, "test_r2", metricsPath, line), LearningRate = Optional(row, "learning_rate", metricsPath, line),
                 });
             }
         }

@@ -25,7 +25,11 @@ public sealed record ModelSettings(IReadOnlyList<int> Hidden, string Activation,
 /// How a network is trained. <see cref="DivergenceFactor"/>: a run whose training loss of an epoch exceeds this
 /// multiple of its initial loss counts as diverged (<see cref="DivergenceRule"/>); 0 turns the bound off.
 /// </summary>
-public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer, double DivergenceFactor = DivergenceRule.DefaultFactor);
+public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer, double DivergenceFactor = DivergenceRule.DefaultFactor)
+{
+    /// <summary>The learning rate of each epoch, from the optimizer's (constant: that rate throughout).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+}
 
 /// <summary>Everything that determines one training run: with the same dataset, the same settings give the same numbers.</summary>
 public sealed record RunSettings(ModelSettings Model, TrainSettings Train, ulong Seed);

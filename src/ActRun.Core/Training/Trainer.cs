@@ -59,8 +59,8 @@ public static class Trainer
                 status = RunStatus.Cancelled;
                 break;
             }
-            // The rate of this epoch: the optimizer's own now; a learning-rate schedule and a reduction on a plateau compose here.
-            optimizer.LearningRate = settings.Train.Optimizer.LearningRate;
+            // The rate of this epoch: the schedule's from the optimizer's rate; a reduction on a plateau composes here.
+            optimizer.LearningRate = settings.Train.Schedule.Rate(settings.Train.Optimizer.LearningRate, epoch, settings.Train.Epochs);
             var clock = Stopwatch.StartNew();
             shuffleRng.Shuffle(order.AsSpan());
             double lossSum = 0;

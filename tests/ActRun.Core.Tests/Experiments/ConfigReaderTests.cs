@@ -64,7 +64,7 @@ public class ConfigReaderTests
     [InlineData("train:\n  epochs: many\n", "exp.yaml: line 2, column 11: expected a positive whole number, got 'many'")]
     [InlineData("train:\n  lr: -1\n", "exp.yaml: line 2, column 7: expected a positive number, got '-1'")]
     [InlineData("model:\n  hidden: {a: 1}\n", "exp.yaml: line 2, column 11: expected a list of layer widths such as [64, 64], got a mapping")]
-    [InlineData("train:\n  optimizer: adma\n", "exp.yaml: line 2, column 14: unknown value 'adma' (did you mean 'adam'?); expected one of sgd, adam")]
+    [InlineData("train:\n  optimizer: adma\n", "exp.yaml: line 2, column 14: unknown value 'adma' (did you mean 'adam'?); expected one of sgd, adam, adamw, nadam, rmsprop, adagrad")]
     [InlineData("seeds: 0\n", "exp.yaml: line 1, column 8: expected a positive whole number, got '0'")]
     [InlineData("model: relu\n", "exp.yaml: line 1, column 8: 'model' expects a mapping of keys (e.g. hidden: …), got 'relu'")]
     public void Wrong_types_are_errors_at_the_value(string yaml, string message) => Assert.Equal(message, Error(yaml).Message);
@@ -171,7 +171,7 @@ public class ConfigReaderTests
     }
 
     [Theory]
-    [InlineData("train: {optimizer: adam, momentum: 0.5}\n", "exp.yaml: line 1, column 36: train.momentum applies to train.optimizer sgd only (got adam).")]
+    [InlineData("train: {optimizer: adam, momentum: 0.5}\n", "exp.yaml: line 1, column 36: train.momentum applies to train.optimizer sgd, rmsprop only (got adam).")]
     [InlineData("dataset: {name: mnist, noise: 0.1}\n", "exp.yaml: line 1, column 31: Dataset 'mnist' is read from files and takes no options, got 'noise'")]
     [InlineData("dataset: {name: circles, train_subset: 5000}\n", "exp.yaml: line 1, column 40: train_subset 5000 is more than the 1000 training points of 'circles'")]
     [InlineData("sweep:\n  train.lr: []\n", "exp.yaml: line 2, column 13: sweep over 'train.lr' has no values")]

@@ -84,7 +84,40 @@ public class ExperimentPlanTests
     {
         var c = Config();
         c.Train.Momentum = 0.9;
-        Assert.Contains("train.momentum applies to train.optimizer sgd only", Assert.Throws<ConfigException>(() => ExperimentPlan.Create(c)).Message);
+        Assert.Contains("train.momentum applies to train.optimizer sgd, rmsprop only", Assert.Throws<ConfigException>(() => ExperimentPlan.Create(c)).Message);
+    }
+
+    [Fact]
+    public void Optimizer_parameters_from_the_config_reach_the_run_and_config_yaml_round_trips_them()
+    {
+        var c = ConfigReader.Parse("train: {optimizer: sgd, lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.0005, clip_norm: 1}\n", "exp.yaml");
+        var run = ExperimentPlan.Create(c).Runs[0];
+        Assert.Equal("sgd(lr=0.1, momentum=0.9, nesterov=true, weight_decay=0.0005, clip_norm=1)", run.Settings.Train.Optimizer.ToString());
+        var back = ExperimentPlan.Create(ConfigYaml.Deserialize(ConfigYaml.Serialize(c))).Runs[0];
+        Assert.Equal(run.RunId, back.RunId);
+        Assert.DoesNotContain("beta1", ConfigYaml.Serialize(c));
+    }
+
+    [Fact]
+    public void A_schedule_reaches_the_run_changes_its_id_and_round_trips_through_config_yaml()
+    {
+        var constant = ExperimentPlan.Create(ConfigReader.Parse("train: {optimizer: sgd, lr: 0.1}\n", "exp.yaml")).Runs[0];
+        var c = ConfigReader.Parse("train: {optimizer: sgd, lr: 0.1, schedule: Cosine(warmup=2)}\n", "exp.yaml");
+        var run = ExperimentPlan.Create(c).Runs[0];
+        Assert.Equal("cosine(warmup=2)", run.Settings.Train.Schedule.ToString());
+        Assert.Contains("train.schedule=cosine(warmup=2)", PlannedRun.Describe(run.Settings, run.Data));
+        Assert.DoesNotContain("schedule", PlannedRun.Describe(constant.Settings, constant.Data));
+        Assert.NotEqual(constant.RunId, run.RunId);
+        Assert.Equal(run.RunId, ExperimentPlan.Create(ConfigYaml.Deserialize(ConfigYaml.Serialize(c))).Runs[0].RunId);
+        Assert.Contains("line 1, column 44: Unknown schedule 'cosinus'",
+            Assert.Throws<ConfigException>(() => ConfigReader.Parse("train: {optimizer: sgd, lr: 0.1, schedule: cosinus}\n", "exp.yaml")).Message);
+    }
+
+    [Fact]
+    public void An_optimizer_parameter_the_optimizer_does_not_take_is_an_error_at_its_key()
+    {
+        string message = Assert.Throws<ConfigException>(() => ExperimentPlan.Create(ConfigReader.Parse("train:\n  optimizer: sgd\n  beta2: 0.99\n", "exp.yaml"))).Message;
+        Assert.Equal("exp.yaml: line 3, column 10: train.beta2 applies to train.optimizer adam, adamw, nadam only (got sgd).", message);
     }
 
     [Fact]

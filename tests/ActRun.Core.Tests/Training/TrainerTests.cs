@@ -37,6 +37,20 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Each_epoch_trains_at_the_schedules_rate_and_records_it()
+    {
+        var data = Separable(64);
+        var plain = Settings("relu", lr: 0.1, epochs: 4);
+        var stepped = plain with { Train = plain.Train with { Schedule = LearningRateSchedule.Parse("step(step_size=2, gamma=0.5)") } };
+        var run = Trainer.Train(data, stepped);
+        Assert.Equal([0.1, 0.1, 0.05, 0.05], run.Epochs.Select(e => e.LearningRate));
+        // The first two epochs are those of the constant rate, bit for bit; the third differs.
+        var constant = Trainer.Train(data, plain);
+        Assert.Equal(constant.Epochs[1].TrainLoss, run.Epochs[1].TrainLoss);
+        Assert.NotEqual(constant.Epochs[2].TrainLoss, run.Epochs[2].TrainLoss);
+    }
+
+    [Fact]
     public void Different_seeds_give_different_networks()
     {
         var data = Separable(203);

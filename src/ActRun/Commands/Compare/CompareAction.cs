@@ -26,7 +26,8 @@ public static class CompareAction
         double lr = parse.GetValue(o.LearningRate)
             ?? (optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName));
         double? givenMomentum = parse.GetValue(o.Momentum);
-        if (givenMomentum is > 0 && optimizerName != "sgd") throw new ConfigException("--momentum applies to --optimizer sgd only.");
+        if (givenMomentum is > 0 && !OptimizerParameters.Momentum.AppliesTo(optimizerName))
+            throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
         double momentum = givenMomentum ?? (optimizerName == "sgd" ? defaults.Momentum : 0);
         string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActRun.Core.Losses;
+using ActRun.Core.Optimizers;
 
 namespace ActRun.Commands.Compare;
 
@@ -29,7 +30,7 @@ public sealed class CompareCommand
     public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 60 on 2-D sets, 5 on images, 40 on csv)");
     public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets and csv, 64 on images)");
     public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.03 with sgd on 2-D sets, 0.1 with sgd on images, 0.01 with adam on csv)");
-    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd or adam (default: sgd on 2-D sets and images, adam on csv)" };
+    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"{string.Join(", ", OptimizerSettings.Names)} (default: sgd on 2-D sets and images, adam on csv); their other parameters with --set train.NAME=VALUE (docs/optimizers.md)" };
     public Option<double?> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum, 0 = plain SGD (default: 0.9 with sgd on 2-D sets, else 0)");
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
