@@ -48,7 +48,7 @@ public static class SummaryOutput
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
-            "test_acc", "std", "ci95", "loss", "val_acc", "best_ep", "secs", "n", "status",
+            "test_acc", "std", "ci95", "loss", "best_ep", "secs", "n", "status",
             .. expectations ? ["expected"] : Array.Empty<string>(),
         ];
         var rows = summary.Select(row =>
@@ -58,7 +58,7 @@ public static class SummaryOutput
             [
                 row.Activation, .. SweptValues(plan, row),
                 F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
-                Chosen(row.ValAccuracy, "F4"), Chosen(row.BestEpoch, "0.#"), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                Chosen(row.BestEpoch, "0.#"), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 Runs(row), row.Status,
                 .. expectations ? [Expected(row)] : Array.Empty<string>(),
             ];
