@@ -52,7 +52,7 @@ public static class ResultDiff
 
     /// <summary>summary.csv columns that are not compared: counts, spreads and timing (the means and their metrics are).</summary>
     private static readonly HashSet<string> NotCompared =
-        ["seeds", "epochs", "n", "best_epoch", "train_seconds", "status", "runs_finished", "runs_diverged", "runs_cancelled", "expected", "within_expected"];
+        ["seeds", "epochs", "n", "best_epoch", "epochs_trained", "train_seconds", "status", "runs_finished", "runs_diverged", "runs_cancelled", "expected", "within_expected"];
 
     private static readonly string[] SpreadSuffixes = ["_std", "_min", "_max", "_ci95_low", "_ci95_high"];
 
@@ -179,8 +179,8 @@ public static class ResultDiff
         }
 
         /// <summary>
-        /// Per variant key (<paramref name="keyColumns"/>), the final-epoch test accuracy of each seed whose run finished
-        /// every epoch (status ok in runs.csv), from metrics.csv.
+        /// Per variant key (<paramref name="keyColumns"/>), the reported test accuracy of each seed whose run finished
+        /// (status ok in runs.csv), from metrics.csv: at the best epoch on validation when the run has one, else the final epoch.
         /// </summary>
         public Dictionary<string, Dictionary<string, double>> FinalAccuracyBySeed(IReadOnlyList<string> keyColumns)
         {
@@ -192,16 +192,21 @@ public static class ResultDiff
                 var finished = CsvTable.Read(System.IO.Path.Combine(Path, ResultFolder.RunsFile))
                     .Where(r => r.GetValueOrDefault("status") == "ok").Select(r => r.GetValueOrDefault("run_id", "")).ToHashSet();
                 var last = new Dictionary<string, (double Epoch, string Key, string Seed, double Accuracy)>();
-                foreach (var row in CsvTable.Read(metricsPath, wholeLinesOnly: true))
+                // With validation a run reports its best epoch on validation (as the summary does), not its last.
+                var best = new Dictionary<string, (double Value, double Accuracy)>();
+                string monitor = Config.Train.Monitor;
+                foreach (var row in CsvTable.Read(metricsPath, wholeLinesOnly: true).OrderBy(r => Number(r, "epoch")))
                 {
                     string id = row.GetValueOrDefault("run_id", "");
                     if (!finished.Contains(id)) continue;
-                    double epoch = Number(row, "epoch");
+                    double epoch = Number(row, "epoch"), accuracy = Number(row, "test_accuracy"), value = Number(row, monitor);
+                    if (Training.BestEpoch.IsBetter(value, best.TryGetValue(id, out var b) ? b.Value : double.NaN, monitor)) best[id] = (value, accuracy);
                     if (last.TryGetValue(id, out var seen) && seen.Epoch >= epoch) continue;
-                    last[id] = (epoch, Key(this, row, keyColumns), row.GetValueOrDefault("seed", ""), Number(row, "test_accuracy"));
+                    last[id] = (epoch, Key(this, row, keyColumns), row.GetValueOrDefault("seed", ""), accuracy);
                 }
-                foreach (var (_, (_, key, seed, accuracy)) in last)
+                foreach (var (id, (_, key, seed, lastAccuracy)) in last)
                 {
+                    double accuracy = best.TryGetValue(id, out var chosen) ? chosen.Accuracy : lastAccuracy;
                     if (!result.TryGetValue(key, out var bySeed)) result[key] = bySeed = [];
                     bySeed[seed] = accuracy;
                 }

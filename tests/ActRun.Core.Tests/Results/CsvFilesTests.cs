@@ -17,7 +17,7 @@ public class CsvFilesTests
         };
         CsvFiles.Write(path, rows);
         string text = File.ReadAllText(path);
-        Assert.StartsWith("run_id,activation,seed,epoch,learning_rate,train_loss,train_accuracy,test_loss,test_accuracy,epoch_seconds,test_rmse,test_mae,test_r2\n", text);
+        Assert.StartsWith("run_id,activation,seed,epoch,learning_rate,train_loss,train_accuracy,val_loss,val_accuracy,test_loss,test_accuracy,epoch_seconds,test_rmse,test_mae,test_r2\n", text);
         Assert.DoesNotContain("\r", text);
         Assert.Contains("\"relu(negative_slope=0.1, max_value=6)\"", text);
         var back = CsvFiles.Read<MetricRecord>(path).Single();
