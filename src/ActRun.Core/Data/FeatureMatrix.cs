@@ -140,3 +140,22 @@ public sealed class ByteFeatures : FeatureMatrix
         for (; j < n; j++) destination[j] = source[j] * s;
     }
 }
+
+/// <summary>
+/// Some rows of another matrix, in a given order, without copying them (a validation split of MNIST would otherwise
+/// copy the images into floats once per run).
+/// </summary>
+public sealed class SelectedRows(FeatureMatrix source, int[] rows) : FeatureMatrix(rows.Length, source.Columns)
+{
+    public override float this[int row, int column] => source[rows[row], column];
+
+    public override void CopyRows(ReadOnlySpan<int> rowIndices, Span<float> destination)
+    {
+        int c = Columns;
+        for (int i = 0; i < rowIndices.Length; i++)
+            source.CopyRows(rows.AsSpan(rowIndices[i], 1), destination.Slice(i * c, c));
+    }
+
+    public override void CopyRange(int firstRow, int count, Span<float> destination) =>
+        source.CopyRows(rows.AsSpan(firstRow, count), destination);
+}

@@ -42,6 +42,10 @@ public sealed record Comparison(
             Lr = Train.Optimizer.LearningRate,
             Momentum = Train.Optimizer.Momentum,
             DivergenceFactor = Train.DivergenceFactor,
+            ValidationFraction = Train.Validation.Fraction,
+            Monitor = Train.Validation.Monitor,
+            EarlyStopping = Train.Validation.EarlyStopping,
+            ReduceLrOnPlateau = Train.Validation.Plateau,
         },
         Seed = Seed,
         Seeds = Seeds,
@@ -70,6 +74,12 @@ public sealed record DatasetDefaults(IReadOnlyList<int> Hidden, int Epochs, int 
 {
     /// <summary>The dataset <c>compare</c> trains on when none is given.</summary>
     public const string Dataset = "spiral";
+
+    /// <summary>
+    /// The share of the training rows <c>compare</c> holds out for validation unless told otherwise: the best epoch is
+    /// chosen on it, and its weights are the ones tested (experiment files hold none out unless they ask).
+    /// </summary>
+    public const double ValidationFraction = 0.1;
 
     /// <summary>
     /// Images (mnist): 784-128-10 trained with plain SGD at 0.1, batch 64, 5 epochs — the classic setting.

@@ -35,6 +35,10 @@ public static class ConfigKeyDocs
         ["train.optimizer"] = "The optimizer; adam uses Keras's defaults (beta1 0.9, beta2 0.999, epsilon 1e-7).",
         ["train.lr"] = "The learning rate.",
         ["train.momentum"] = "SGD momentum; 0 is plain SGD.",
+        ["train.validation_fraction"] = "The share of the training rows held out for validation (per class for a classification, drawn from each run's seed: the same rows for every variant of a seed). The best epoch is chosen on it and the run ends with that epoch's weights. Empty: 0 (none; the final epoch is reported); compare holds out 0.1.",
+        ["train.monitor"] = "The validation metric that chooses the best epoch: val_loss (lowest) or val_accuracy (highest). Empty: val_loss.",
+        ["train.early_stopping"] = "Stop once the monitored validation metric has not improved by more than min_delta for patience epochs (Keras's EarlyStopping; mode auto: max for val_accuracy, min for val_loss). on: monitor val_loss, patience 0, min_delta 0. Empty: off.",
+        ["train.reduce_lr_on_plateau"] = "Multiply the learning rate by factor when the monitored validation metric has not improved by more than min_delta for patience epochs, then wait cooldown epochs; never below min_lr (Keras's ReduceLROnPlateau). on: factor 0.1, patience 10, min_delta 0.0001. Empty: off.",
         ["train.divergence_factor"] = "A run diverges when an epoch's mean training loss exceeds this multiple of its initial loss, as when the loss becomes NaN. 0 or off: NaN and infinity only.",
     };
 

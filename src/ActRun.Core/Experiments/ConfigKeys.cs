@@ -6,6 +6,7 @@ using ActRun.Core.Initializers;
 using ActRun.Core.Layers;
 using ActRun.Core.Losses;
 using ActRun.Core.Optimizers;
+using ActRun.Core.Training;
 using YamlDotNet.RepresentationModel;
 
 namespace ActRun.Core.Experiments;
@@ -65,6 +66,14 @@ public static class ConfigKeys
         new("train.lr", "a positive number", c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")),
         new("train.momentum", "a number in [0, 1)", c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)")),
         new("train.divergence_factor", "a number >= 0, or off", c => Num(c.Train.DivergenceFactor), (c, n, o) => c.Train.DivergenceFactor = DivergenceFactor(n, o)),
+        new("train.validation_fraction", "a number in [0, 1)", c => Num(c.Train.ValidationFraction),
+            (c, n, o) => c.Train.ValidationFraction = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"), Omitted: "0"),
+        new("train.monitor", "one of " + string.Join(", ", ValidationSettings.Monitors), c => c.Train.Monitor,
+            (c, n, o) => c.Train.Monitor = OneOf(n, o, ValidationSettings.Monitors), Omitted: ValidationSettings.DefaultMonitor),
+        new("train.early_stopping", "off, on, or a mapping such as {monitor: val_loss, patience: 5, min_delta: 0, mode: auto}",
+            c => c.Train.EarlyStopping?.ToString() ?? "off", (c, n, o) => c.Train.EarlyStopping = CallbackKeys.EarlyStopping(n, o), Omitted: "off"),
+        new("train.reduce_lr_on_plateau", "off, on, or a mapping such as {monitor: val_loss, factor: 0.1, patience: 10, min_delta: 0.0001, cooldown: 0, min_lr: 0, mode: auto}",
+            c => c.Train.ReduceLrOnPlateau?.ToString() ?? "off", (c, n, o) => c.Train.ReduceLrOnPlateau = CallbackKeys.Plateau(n, o), Omitted: "off"),
     ];
 
     /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
@@ -138,7 +147,7 @@ public static class ConfigKeys
             ? 0
             : Number(node, origin, v => v >= 0, "a number >= 0, or off");
 
-    private static string OneOf(YamlNode node, ConfigOrigin origin, IReadOnlyList<string> names)
+    internal static string OneOf(YamlNode node, ConfigOrigin origin, IReadOnlyList<string> names)
     {
         string text = Text(node, origin, "one of " + string.Join(", ", names)).ToLowerInvariant();
         if (names.Contains(text)) return text;

@@ -89,7 +89,13 @@ public static class ConfigYaml
     {
         var map = new YamlMappingNode();
         foreach (var key in ConfigKeys.All.Where(k => k.Path.StartsWith(section + ".") && (k.Omitted is null || k.Get(config) != k.Omitted)))
-            map.Add(key.Path[(section.Length + 1)..], ConfigReader.ParseValue(key.Get(config), new ConfigOrigin(key.Path)) is YamlSequenceNode seq ? Flow(seq.Children) : new YamlScalarNode(key.Get(config)));
+            map.Add(key.Path[(section.Length + 1)..], ConfigReader.ParseValue(key.Get(config), new ConfigOrigin(key.Path)) switch
+            {
+                YamlSequenceNode seq => Flow(seq.Children),
+                // A callback's settings (train.early_stopping): one line, {patience: 5, ...}.
+                YamlMappingNode mapping => new YamlMappingNode(mapping.Children) { Style = MappingStyle.Flow },
+                _ => new YamlScalarNode(key.Get(config)),
+            });
         return map;
     }
 

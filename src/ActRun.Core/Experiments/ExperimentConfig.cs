@@ -110,4 +110,10 @@ public sealed record TrainConfig
     public double Momentum { get; set; }
     /// <summary>A run diverges when an epoch's training loss exceeds this multiple of its initial loss; 0 is off (<see cref="Training.DivergenceRule"/>).</summary>
     public double DivergenceFactor { get; set; } = Training.DivergenceRule.DefaultFactor;
+    /// <summary>The share of the training rows held out for validation; 0 is none (<see cref="Training.ValidationSettings"/>).</summary>
+    public double ValidationFraction { get; set; }
+    /// <summary>The validation metric that picks the best epoch: val_loss or val_accuracy.</summary>
+    public string Monitor { get; set; } = Training.ValidationSettings.DefaultMonitor;
+    public Training.EarlyStoppingSettings? EarlyStopping { get; set; }
+    public Training.PlateauSettings? ReduceLrOnPlateau { get; set; }
 }

@@ -1,3 +1,4 @@
+using ActRun.Core.Data;
 using ActRun.Core.Initializers;
 using ActRun.Core.Layers;
 using ActRun.Core.Optimizers;
@@ -181,7 +182,10 @@ public sealed class ExperimentPlan
     {
         string output = c.Model.Output == "auto" ? data.AutoOutput : c.Model.Output;
         string init = c.Model.Init == "auto" ? InitializerRegistry.DefaultFor(c.Model.Activation) : c.Model.Init;
-        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum), c.Train.DivergenceFactor);
+        var train = new TrainSettings(c.Train.Epochs, c.Train.BatchSize, new OptimizerSettings(c.Train.Optimizer, c.Train.Lr, c.Train.Momentum), c.Train.DivergenceFactor)
+        {
+            Validation = new ValidationSettings(c.Train.ValidationFraction, c.Train.Monitor, c.Train.EarlyStopping, c.Train.ReduceLrOnPlateau),
+        };
         var spec = c.Model.Layers is { } layers ? ModelSpec.Parse(layers) : ModelSpec.Shorthand(c.Model.Hidden, c.Model.Norm, c.Model.Dropout);
         return new RunSettings(new ModelSettings(spec.DenseWidths.ToArray(), c.Model.Activation, output, init) { Layers = spec }, train, seed);
     }
@@ -196,10 +200,30 @@ public sealed class ExperimentPlan
         if (c.Model.Layers is not null && (c.Model.Norm != "none" || c.Model.Dropout != 0))
             throw c.ErrorAt(At(c.Model.Norm != "none" ? "model.norm" : "model.dropout"),
                 $"{where}model.norm and model.dropout belong to the shorthand (model.hidden); with model.layers write the layers themselves, e.g. [dense(64), batch_norm, act, dropout(0.2)].");
+        if (ValidationProblem(c) is var (key, message))
+            throw c.ErrorAt(At(key), where + message);
+        if (data.Spec.Kind == DatasetKind.Csv && data.Spec.ToCsvOptions().Task == TaskKind.Regression && c.Train.ValidationFraction > 0)
+        {
+            string? accuracy = c.Train.Monitor == "val_accuracy" ? "train.monitor"
+                : c.Train.EarlyStopping?.Monitor == "val_accuracy" ? "train.early_stopping"
+                : c.Train.ReduceLrOnPlateau?.Monitor == "val_accuracy" ? "train.reduce_lr_on_plateau" : null;
+            if (accuracy is not null)
+                throw c.ErrorAt(At(accuracy), $"{where}{accuracy} watches val_accuracy, but a regression has no accuracy; watch val_loss.");
+        }
         if (data.Problem() is { } problem)
             throw c.ErrorAt(At(problem.Key), where + problem.Message);
         if (c.Baseline is { } baseline && BaselineCatalog.Problem(baseline, data) is { } baselineProblem)
             throw c.ErrorAt("baseline", where + baselineProblem);
+    }
+
+    /// <summary>A choice on validation without a validation split: the key that asks for it and what to do.</summary>
+    private static (string Key, string Message)? ValidationProblem(ExperimentConfig c)
+    {
+        if (c.Train.ValidationFraction > 0) return null;
+        string? key = c.Train.EarlyStopping is not null ? "train.early_stopping"
+            : c.Train.ReduceLrOnPlateau is not null ? "train.reduce_lr_on_plateau"
+            : c.Train.Monitor != ValidationSettings.DefaultMonitor ? "train.monitor" : null;
+        return key is null ? null : (key, $"{key} watches the validation split, and there is none: set train.validation_fraction (e.g. 0.1), or leave {key} out.");
     }
 
     private static void CheckExpectations(ExperimentConfig config, IReadOnlyList<Variant> variants)

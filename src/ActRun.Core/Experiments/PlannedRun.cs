@@ -22,23 +22,37 @@ public sealed record PlannedRun(int Index, Variant Variant, int SeedIndex, RunSe
 
     /// <summary>
     /// Every input that determines a run's numbers, one <c>key=value</c> per line (the optimizer's text carries lr and
-    /// momentum). The model's layers are listed only when they are not the plain dense stack of model.hidden, and the divergence factor only when it is not the default, so runs keep the ids they had
-    /// before it was a setting.
+    /// momentum). The model's layers are listed only when they are not the plain dense stack of model.hidden, and the divergence factor
+    /// and the validation settings only when they are not the defaults, so runs keep the ids they had before these were settings.
     /// </summary>
-    public static string Describe(RunSettings settings, DataSpec data) => string.Join("\n", new[]
+    public static string Describe(RunSettings settings, DataSpec data)
     {
-        $"data={data.Key}",
-        $"model.hidden=[{string.Join(",", settings.Model.Hidden)}]",
-        settings.Model.Spec.IsPlain ? null : $"model.layers={settings.Model.Spec}",
-        $"model.activation={settings.Model.Activation}",
-        $"model.output={settings.Model.Output}",
-        $"model.init={settings.Model.Init}",
-        $"train.epochs={settings.Train.Epochs.ToString(CultureInfo.InvariantCulture)}",
-        $"train.batch_size={settings.Train.BatchSize.ToString(CultureInfo.InvariantCulture)}",
-        $"train.optimizer={settings.Train.Optimizer}",
-        $"seed={settings.Seed.ToString(CultureInfo.InvariantCulture)}",
-        settings.Train.DivergenceFactor == DivergenceRule.DefaultFactor ? null : $"train.divergence_factor={settings.Train.DivergenceFactor.ToString("R", CultureInfo.InvariantCulture)}",
-    }.OfType<string>());
+        string?[] lines =
+        [
+            $"data={data.Key}",
+            $"model.hidden=[{string.Join(",", settings.Model.Hidden)}]",
+            settings.Model.Spec.IsPlain ? null : $"model.layers={settings.Model.Spec}",
+            $"model.activation={settings.Model.Activation}",
+            $"model.output={settings.Model.Output}",
+            $"model.init={settings.Model.Init}",
+            $"train.epochs={settings.Train.Epochs.ToString(CultureInfo.InvariantCulture)}",
+            $"train.batch_size={settings.Train.BatchSize.ToString(CultureInfo.InvariantCulture)}",
+            $"train.optimizer={settings.Train.Optimizer}",
+            $"seed={settings.Seed.ToString(CultureInfo.InvariantCulture)}",
+            settings.Train.DivergenceFactor == DivergenceRule.DefaultFactor ? null : $"train.divergence_factor={settings.Train.DivergenceFactor.ToString("R", CultureInfo.InvariantCulture)}",
+            .. ValidationLines(settings.Train.Validation),
+        ];
+        return string.Join("\n", lines.OfType<string>());
+    }
+
+    /// <summary>The validation settings, only those that are not the defaults (off), so runs without validation keep their ids.</summary>
+    private static IEnumerable<string?> ValidationLines(ValidationSettings v) =>
+    [
+        v.Enabled ? $"train.validation_fraction={v.Fraction.ToString("R", CultureInfo.InvariantCulture)}" : null,
+        v.Monitor == ValidationSettings.DefaultMonitor ? null : $"train.monitor={v.Monitor}",
+        v.EarlyStopping is { } e ? $"train.early_stopping={e}" : null,
+        v.Plateau is { } p ? $"train.reduce_lr_on_plateau={p}" : null,
+    ];
 
     /// <summary>The settings on one line, for runs.csv.</summary>
     public string SettingsLine => Describe(Settings, Data).Replace("\n", "; ");

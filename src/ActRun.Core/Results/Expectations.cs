@@ -43,7 +43,8 @@ public static class Expectations
         "test_loss" => row.TestLoss,
         "train_accuracy" => row.TrainAccuracy,
         "train_loss" => row.TrainLoss,
-        "best_test_accuracy" => row.BestTestAccuracy,
+        "val_accuracy" => row.ValAccuracy ?? double.NaN,
+        "val_loss" => row.ValLoss ?? double.NaN,
         // Counts, so that an experiment can expect runs to diverge (a variant whose every run diverges has no means).
         "runs_finished" => row.RunsFinished,
         "runs_diverged" => row.RunsDiverged,

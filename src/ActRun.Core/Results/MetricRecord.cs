@@ -14,6 +14,9 @@ public sealed class MetricRecord
     [Name("epoch")] public int Epoch { get; set; }
     [Name("train_loss")] public double TrainLoss { get; set; }
     [Name("train_accuracy")] public double TrainAccuracy { get; set; }
+    /// <summary>Loss and accuracy of the validation split held out of the training data; empty without validation (accuracy: and for a regression).</summary>
+    [Name("val_loss"), Optional] public double? ValLoss { get; set; }
+    [Name("val_accuracy"), Optional] public double? ValAccuracy { get; set; }
     [Name("test_loss")] public double TestLoss { get; set; }
     [Name("test_accuracy")] public double TestAccuracy { get; set; }
     /// <summary>Training time of this epoch alone (no evaluation).</summary>

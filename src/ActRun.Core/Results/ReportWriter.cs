@@ -22,23 +22,26 @@ public static class ReportWriter
         if (verdicts.Count == 0) md.Append("Nothing stands out: one activation, or fewer than two variants whose runs all finished.\n");
         foreach (string verdict in verdicts) md.Append("- ").Append(verdict).Append('\n');
         md.Append("\n## Summary\n\n");
-        md.Append("Final epoch, mean over the n runs that finished every epoch (± sample standard deviation); diverged and cancelled runs are counted in the status, not averaged.\n\n");
+        md.Append(summary.Any(r => r.BestEpoch is not null)
+            ? "Each run at its best epoch on the validation split (the weights it ended with; best epoch and epochs trained are means over the runs), "
+            : "Final epoch, ");
+        md.Append("mean over the n runs that finished (± sample standard deviation); diverged and cancelled runs are counted in the status, not averaged.\n\n");
         if (summary.Count > 0 && summary.All(r => r.Regression))
         {
-            // A regression has no accuracy: its own scores instead, and the epoch of the lowest mean test loss.
-            md.Append("| activation | test loss (MSE) | RMSE | MAE | R² | best epoch (lowest loss) | train seconds | n | seeds | status |\n");
-            md.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+            // A regression has no accuracy: its own scores instead.
+            md.Append("| activation | test loss (MSE) | RMSE | MAE | R² | val loss | best epoch | epochs trained | train seconds | n | seeds | status |\n");
+            md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {row.BestEpoch} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {Opt(row.ValLoss)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         else
         {
-            md.Append("| activation | test accuracy | test loss | best accuracy (epoch) | train seconds | n | seeds | status |\n");
-            md.Append("|---|---|---|---|---|---|---|---|\n");
+            md.Append("| activation | test accuracy | test loss | val accuracy | best epoch | epochs trained | train seconds | n | seeds | status |\n");
+            md.Append("|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.BestTestAccuracy:0.0000} ({row.BestEpoch}) | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         if (plots.Count > 0)
         {
@@ -48,6 +51,9 @@ public static class ReportWriter
         md.Append("\n## Settings\n\n```yaml\n").Append(configYaml.TrimEnd('\n')).Append("\n```\n");
         return md.ToString();
     }
+
+    /// <summary>A number that is empty without validation: "-" then.</summary>
+    private static string Opt(double? value, string format = "0.0000") => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static string Std(double? std) => std is double s ? string.Create(CultureInfo.InvariantCulture, $" ± {s:0.0000}") : "";
 

@@ -52,7 +52,7 @@ public static class ResultDiff
 
     /// <summary>summary.csv columns that are not compared: counts, spreads and timing (the means and their metrics are).</summary>
     private static readonly HashSet<string> NotCompared =
-        ["seeds", "epochs", "n", "best_epoch", "train_seconds", "status", "runs_finished", "runs_diverged", "runs_cancelled", "expected", "within_expected"];
+        ["seeds", "epochs", "n", "best_epoch", "epochs_trained", "train_seconds", "status", "runs_finished", "runs_diverged", "runs_cancelled", "expected", "within_expected"];
 
     private static readonly string[] SpreadSuffixes = ["_std", "_min", "_max", "_ci95_low", "_ci95_high"];
 

@@ -32,7 +32,7 @@ public static class ResultFolder
     public const string ModelExtension = ".actrun-model";
 
     private static readonly string[] EpochColumns =
-        ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
+        ["epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy", "epoch_seconds"];
 
     /// <summary>
     /// The columns every per-run file starts with, so that the files join on run_id and filter alike: run_id, the
@@ -219,12 +219,13 @@ public static class ResultFolder
     public static IReadOnlyList<string> MetricsHeader(ExperimentPlan plan) =>
         [.. RunColumns(plan), .. EpochColumns, .. HasRegression(plan) ? RegressionColumns : []];
 
-    /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/> (regression scores empty for a classification run).</summary>
+    /// <summary>A run's rows of metrics.csv, under <see cref="MetricsHeader"/> (regression scores empty for a classification run; validation scores empty without validation, val_accuracy for a regression).</summary>
     public static IEnumerable<IReadOnlyList<object?>> MetricsRows(ExperimentPlan plan, PlannedRun run, IEnumerable<EpochMetrics> epochs)
     {
         bool regression = HasRegression(plan);
         return epochs.Select(e => (IReadOnlyList<object?>)[
-            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy, e.EpochSeconds,
+            .. RunFields(run), e.Epoch, e.TrainLoss, e.TrainAccuracy, Score(e.ValLoss), Score(e.ValAccuracy),
+            e.TestLoss, e.TestAccuracy, e.EpochSeconds,
             .. regression ? [Score(e.TestRmse), Score(e.TestMae), Score(e.TestR2)] : Array.Empty<object?>()]);
     }
 
@@ -359,7 +360,8 @@ public static class ResultFolder
                     (int)Number(row, "epoch", metricsPath, line), Number(row, "train_loss", metricsPath, line), Number(row, "train_accuracy", metricsPath, line),
                     Number(row, "test_loss", metricsPath, line), Number(row, "test_accuracy", metricsPath, line), Number(row, "epoch_seconds", metricsPath, line))
                 {
-                    // Absent before ActRun recorded them, and for classification.
+                    // Absent before ActRun recorded them; empty without validation, and for classification.
+                    ValLoss = Optional(row, "val_loss", metricsPath, line), ValAccuracy = Optional(row, "val_accuracy", metricsPath, line),
                     TestRmse = Optional(row, "test_rmse", metricsPath, line), TestMae = Optional(row, "test_mae", metricsPath, line),
                     TestR2 = Optional(row, "test_r2", metricsPath, line),
                 });

@@ -14,7 +14,10 @@ public sealed record RunRecord(
 {
     public const string Running = "running";
 
-    /// <summary>Whether a run needs no re-run: it ended by itself (all epochs, or diverged) rather than being cut off.</summary>
+    /// <summary>
+    /// Whether a run needs no re-run by its index row alone: it ended by itself (all epochs, or diverged) rather than being
+    /// cut off. A run that early stopping ended needs its epochs to tell (<see cref="StoredRun.IsComplete"/>).
+    /// </summary>
     public bool Completed(PlannedRun run) =>
         Status == "diverged" || (Status == "ok" && Epochs == run.Settings.Train.Epochs);
 
@@ -41,10 +44,12 @@ public sealed record StoredRun(RunRecord Record, IReadOnlyList<EpochMetrics> Epo
 {
     /// <summary>
     /// Whether the folder holds the run finished, with the one row per epoch that its index row counts: rows lost
-    /// or doubled by hand (or by a damaged file) make the run train again rather than be trusted.
+    /// or doubled by hand (or by a damaged file) make the run train again rather than be trusted. A run that early
+    /// stopping ended is complete when the rule, replayed on its stored validation numbers, stops it at its last epoch.
     /// </summary>
     public bool IsComplete(PlannedRun run) =>
-        Record.Completed(run) && Epochs.Count == Record.Epochs && Epochs.Select((e, i) => e.Epoch == i + 1).All(ok => ok);
+        (Record.Completed(run) || (Record.Status == "ok" && ToResult(run).Finished))
+        && Epochs.Count == Record.Epochs && Epochs.Select((e, i) => e.Epoch == i + 1).All(ok => ok);
 
     public RunResult ToResult(PlannedRun run) => new(run.Settings, Epochs, Record.Status switch
     {

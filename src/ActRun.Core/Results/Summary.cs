@@ -8,9 +8,9 @@ public static class Summary
 {
     /// <summary>
     /// One row per variant of the plan, in plan order, with expectations from the config applied. Each planned run
-    /// counts as finished (every epoch trained), diverged, or cancelled (cut off, or without results: not run).
-    /// Means, spreads and intervals are over the finished runs only, so that every number is the same epoch of
-    /// comparable runs; a variant without any result gets a row of counts with empty statistics.
+    /// counts as finished (every epoch trained, or ended by early stopping), diverged, or cancelled (cut off, or without
+    /// results: not run). Means, spreads and intervals are over the finished runs only, each at its reported epoch (the
+    /// best on validation, else the final one); a variant without any result gets a row of counts with empty statistics.
     /// </summary>
     public static IReadOnlyList<SummaryRecord> ByVariant(ExperimentPlan plan, IReadOnlyList<(PlannedRun Run, RunResult Result)> runs)
     {
@@ -50,8 +50,7 @@ public static class Summary
             TestLoss = baseline.TestLoss,
             TrainAccuracy = baseline.TrainAccuracy,
             TrainLoss = baseline.TrainLoss,
-            BestTestAccuracy = baseline.TestAccuracy,
-            BestEpoch = 0,
+            EpochsTrained = 0,
             TrainSeconds = baseline.TrainSeconds,
             Status = "ok",
             N = 1,
@@ -67,12 +66,14 @@ public static class Summary
     {
         int epochs = planned[0].Settings.Train.Epochs;
         var ran = planned.Where(r => results.ContainsKey(r.RunId)).Select(r => results[r.RunId]).ToList();
-        var finished = ran.Where(r => r.Status == RunStatus.Ok && r.Epochs.Count == epochs).ToList();
+        var finished = ran.Where(r => r.Finished).ToList();
         var diverged = ran.Where(r => r.Status == RunStatus.Diverged).ToList();
-        var finals = finished.Select(r => r.Final!).ToList();
+        // Each run's reported epoch: its best on validation (the weights it ended with), else its final one.
+        var finals = finished.Select(r => r.Reported!).ToList();
         var accuracies = finals.Select(f => f.TestAccuracy).ToList();
         var losses = finals.Select(f => f.TestLoss).ToList();
-        var (bestEpoch, bestAccuracy) = BestMeanEpoch(finished);
+        var chosen = finished.Select(r => r.BestEpoch).OfType<int>().Select(e => (double)e).ToList();
+        bool validated = chosen.Count > 0;
         var accuracyCi = ConfidenceInterval95(accuracies);
         var lossCi = ConfidenceInterval95(losses);
         var row = new SummaryRecord
@@ -85,8 +86,10 @@ public static class Summary
             TestLossStd = SampleStd(losses),
             TrainAccuracy = Mean(finals.Select(f => f.TrainAccuracy)),
             TrainLoss = Mean(finals.Select(f => f.TrainLoss)),
-            BestTestAccuracy = bestAccuracy,
-            BestEpoch = bestEpoch,
+            ValAccuracy = validated && finals.Any(f => !double.IsNaN(f.ValAccuracy)) ? Mean(finals.Select(f => f.ValAccuracy)) : null,
+            ValLoss = validated ? Mean(finals.Select(f => f.ValLoss)) : null,
+            BestEpoch = validated ? Mean(chosen) : null,
+            EpochsTrained = Mean(finished.Select(r => (double)r.Epochs.Count)),
             TrainSeconds = Mean(finished.Select(r => r.TrainSeconds)),
             N = finished.Count,
             TestAccuracyMin = finals.Count == 0 ? double.NaN : accuracies.Min(),
@@ -130,30 +133,6 @@ public static class Summary
             parts.Add($"diverged: {diverged.Count}/{row.Seeds} runs at epoch{(at.Count > 1 ? "s" : "")} {string.Join(",", at)}");
         }
         return parts.Count == 0 ? "ok" : string.Join("; ", parts);
-    }
-
-    /// <summary>
-    /// The epoch with the best mean test accuracy, and that accuracy. Regression has no accuracy (NaN), so there
-    /// the best epoch is the one with the lowest mean test loss, and the accuracy stays NaN.
-    /// </summary>
-    private static (int Epoch, double Accuracy) BestMeanEpoch(IReadOnlyList<RunResult> runs)
-    {
-        int epochs = runs.Count == 0 ? 0 : runs.Min(r => r.Epochs.Count);
-        bool regression = epochs > 0 && runs.All(r => r.Epochs.All(m => double.IsNaN(m.TestAccuracy)));
-        int best = 0;
-        double bestScore = double.NegativeInfinity, bestAccuracy = double.NaN;
-        for (int e = 0; e < epochs; e++)
-        {
-            double accuracy = Mean(runs.Select(r => r.Epochs[e].TestAccuracy));
-            double score = regression ? -Mean(runs.Select(r => r.Epochs[e].TestLoss)) : accuracy;
-            if (score > bestScore || best == 0)
-            {
-                bestScore = score;
-                bestAccuracy = accuracy;
-                best = e + 1;
-            }
-        }
-        return (best, bestAccuracy);
     }
 
     /// <summary>The 95% confidence interval of the mean (Student t); null for fewer than two values.</summary>

@@ -6,7 +6,8 @@ namespace ActRun.Core.Results;
 /// One row of summary.csv: one variant over its seeds. Means are over the final epoch of the runs that finished
 /// every epoch (<see cref="N"/> of them; diverged and cancelled runs are counted, not averaged); standard
 /// deviations are sample deviations (empty with one seed), and the 95% confidence interval of the mean uses
-/// Student's t. best_* is the epoch whose mean test accuracy is highest. The variant's other key columns (the
+/// Student's t. With validation a run's numbers are those of its best epoch on validation (the weights it ends with),
+/// and best_epoch is the mean of those epochs; without validation they are the final epoch's. The variant's other key columns (the
 /// dataset, the hidden layer widths, then the other swept keys) come after the activation (<see cref="SweepValues"/>);
 /// expected/within_expected when the config has <c>expect:</c> ranges.
 /// </summary>
@@ -21,8 +22,13 @@ public sealed class SummaryRecord
     [Name("test_loss_std")] public double? TestLossStd { get; set; }
     [Name("train_accuracy")] public double TrainAccuracy { get; set; }
     [Name("train_loss")] public double TrainLoss { get; set; }
-    [Name("best_test_accuracy")] public double BestTestAccuracy { get; set; }
-    [Name("best_epoch")] public int BestEpoch { get; set; }
+    /// <summary>Mean validation accuracy and loss at the runs' chosen epochs; empty without validation (accuracy: and for a regression).</summary>
+    [Name("val_accuracy")] public double? ValAccuracy { get; set; }
+    [Name("val_loss")] public double? ValLoss { get; set; }
+    /// <summary>Mean over the finished runs of the epoch chosen on validation; empty without validation (nothing is chosen by epoch).</summary>
+    [Name("best_epoch")] public double? BestEpoch { get; set; }
+    /// <summary>Mean over the finished runs of the epochs they trained: fewer than epochs when early stopping ended them.</summary>
+    [Name("epochs_trained")] public double EpochsTrained { get; set; }
     /// <summary>Mean over seeds of the summed epoch_seconds.</summary>
     [Name("train_seconds")] public double TrainSeconds { get; set; }
     /// <summary>ok when every run finished, else "incomplete: 1/3 runs cancelled" and/or "diverged: 1/3 runs at epoch 2".</summary>
@@ -77,7 +83,7 @@ public sealed class SummaryRecord
         ("test_accuracy", TestAccuracy), ("test_accuracy_std", TestAccuracyStd),
         ("test_loss", TestLoss), ("test_loss_std", TestLossStd),
         ("train_accuracy", TrainAccuracy), ("train_loss", TrainLoss),
-        ("best_test_accuracy", BestTestAccuracy), ("best_epoch", BestEpoch),
+        ("val_accuracy", ValAccuracy), ("val_loss", ValLoss), ("best_epoch", BestEpoch), ("epochs_trained", EpochsTrained),
         ("train_seconds", TrainSeconds), ("status", Status), ("n", N),
         ("test_accuracy_min", TestAccuracyMin), ("test_accuracy_max", TestAccuracyMax),
         ("test_accuracy_ci95_low", TestAccuracyCi95Low), ("test_accuracy_ci95_high", TestAccuracyCi95High),

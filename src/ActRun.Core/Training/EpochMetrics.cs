@@ -4,11 +4,16 @@ namespace ActRun.Core.Training;
 /// One epoch's numbers. Training loss and accuracy are running means over the epoch's mini-batches (as Keras
 /// reports them); test loss and accuracy are measured after the epoch. EpochSeconds times the training alone.
 /// Accuracy is NaN for regression; the test RMSE, MAE and R² (<see cref="RegressionScore"/>) are NaN for classification.
+/// The validation loss and accuracy are measured after the epoch too, on the split held out of the training data; NaN
+/// without validation (<see cref="ValidationSettings"/>).
 /// </summary>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy, double EpochSeconds)
 {
     /// <summary>The learning rate the optimizer used in this epoch.</summary>
     public double LearningRate { get; init; } = double.NaN;
+
+    public double ValLoss { get; init; } = double.NaN;
+    public double ValAccuracy { get; init; } = double.NaN;
 
     public double TestRmse { get; init; } = double.NaN;
     public double TestMae { get; init; } = double.NaN;
@@ -54,4 +59,20 @@ public sealed record RunResult(RunSettings Settings, IReadOnlyList<EpochMetrics>
 
     public double TrainSeconds => Epochs.Sum(e => e.EpochSeconds);
     public EpochMetrics? Final => Epochs.Count > 0 ? Epochs[^1] : null;
+
+    /// <summary>The epoch chosen on validation (<see cref="Training.BestEpoch"/>), whose weights the run ended with; null without validation.</summary>
+    public int? BestEpoch => Training.BestEpoch.Choose(Epochs, Settings.Train.Validation);
+
+    /// <summary>The epoch at which early stopping ended the run, or null when it did not.</summary>
+    public int? StoppedEpoch => EarlyStopper.StopEpoch(Epochs, Settings.Train.Validation.EarlyStopping);
+
+    /// <summary>Whether the run trained to its end: every epoch, or until early stopping ended it.</summary>
+    public bool Finished => Status == RunStatus.Ok && Epochs.Count > 0 &&
+        (Epochs.Count == Settings.Train.Epochs || StoppedEpoch == Epochs.Count);
+
+    /// <summary>
+    /// The epoch whose numbers the run reports: the best on validation (its weights are the ones the run ends with),
+    /// or the final epoch without validation.
+    /// </summary>
+    public EpochMetrics? Reported => BestEpoch is int best ? Epochs[best - 1] : Final;
 }

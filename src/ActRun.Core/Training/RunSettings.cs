@@ -24,8 +24,12 @@ public sealed record ModelSettings(IReadOnlyList<int> Hidden, string Activation,
 /// <summary>
 /// How a network is trained. <see cref="DivergenceFactor"/>: a run whose training loss of an epoch exceeds this
 /// multiple of its initial loss counts as diverged (<see cref="DivergenceRule"/>); 0 turns the bound off.
+/// <see cref="Validation"/>: the validation split and the choices made on it (off by default).
 /// </summary>
-public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer, double DivergenceFactor = DivergenceRule.DefaultFactor);
+public sealed record TrainSettings(int Epochs, int BatchSize, OptimizerSettings Optimizer, double DivergenceFactor = DivergenceRule.DefaultFactor)
+{
+    public ValidationSettings Validation { get; init; } = ValidationSettings.Off;
+}
 
 /// <summary>Everything that determines one training run: with the same dataset, the same settings give the same numbers.</summary>
 public sealed record RunSettings(ModelSettings Model, TrainSettings Train, ulong Seed);

@@ -12,7 +12,9 @@ namespace ActRun.Core.Training;
 /// <summary>
 /// Trains one network: epochs of shuffled mini-batches (the last partial batch included), then an evaluation
 /// of the test split. All randomness derives from the run's seed: initial weights, shuffling and the
-/// activation's own draws (rrelu) each have their own stream, so changing one never shifts another.
+/// activation's own draws (rrelu) each have their own stream, so changing one never shifts another. With validation
+/// (<see cref="ValidationSettings"/>) a split of the training rows is held out, measured after every epoch, and the only
+/// data any choice looks at: the best epoch (whose weights the run ends with), early stopping and the rate's reductions.
 /// </summary>
 public static class Trainer
 {
@@ -24,6 +26,15 @@ public static class Trainer
         TrainingExtras extras = TrainingExtras.None, int kernelThreads = 1)
     {
         var model = settings.Model;
+        var validation = settings.Train.Validation;
+        DataSplit? validationSplit = null;
+        if (validation.Enabled)
+        {
+            // The held-out rows leave the training split: the network never trains on them.
+            var (train, held) = ValidationSplit.Carve(data, validation.Fraction, settings.Seed);
+            data = data with { Train = train };
+            validationSplit = held;
+        }
         var head = OutputHead.Create(model.Output, data);
         // Fail on a bad name before any work, with the registry's message.
         ActivationRegistry.Create(model.Activation);
@@ -51,6 +62,11 @@ public static class Trainer
         // The optimizer may apply its update inside the backward pass (the same bits, without storing the gradient
         // and reading it back), unless the diagnostics need the gradients.
         var fused = diagnostics is null ? optimizer : null;
+        // Choices made on validation only: the best epoch's weights, early stopping, the rate's reductions.
+        var stopper = validation.EarlyStopping is { } stopping ? new EarlyStopper(stopping) : null;
+        var plateau = new PlateauReducer(validation.Plateau);
+        WeightSnapshot? best = null;
+        double bestValue = double.NaN;
 
         for (int epoch = 1; epoch <= settings.Train.Epochs; epoch++)
         {
@@ -60,7 +76,7 @@ public static class Trainer
                 break;
             }
             // The rate of this epoch: the optimizer's own now; a learning-rate schedule and a reduction on a plateau compose here.
-            optimizer.LearningRate = settings.Train.Optimizer.LearningRate;
+            optimizer.LearningRate = plateau.Scale(settings.Train.Optimizer.LearningRate);
             var clock = Stopwatch.StartNew();
             shuffleRng.Shuffle(order.AsSpan());
             double lossSum = 0;
@@ -91,8 +107,12 @@ public static class Trainer
             var scores = classification ? null : new RegressionScore.Accumulator(network.Outputs);
             var (testLoss, testAccuracy) = Evaluate(network, head, data.Test, buffers, scores);
             var score = scores?.Score() ?? RegressionScore.None;
+            var (valLoss, valAccuracy) = validationSplit is null ? (double.NaN, double.NaN) : Evaluate(network, head, validationSplit, buffers);
             var metrics = new EpochMetrics(epoch, lossSum / n, classification ? (double)correct / n : double.NaN,
-                testLoss, testAccuracy, seconds) { LearningRate = optimizer.LearningRate, TestRmse = score.Rmse, TestMae = score.Mae, TestR2 = score.R2 };
+                testLoss, testAccuracy, seconds)
+            {
+                LearningRate = optimizer.LearningRate, ValLoss = valLoss, ValAccuracy = valAccuracy, TestRmse = score.Rmse, TestMae = score.Mae, TestR2 = score.R2,
+            };
             epochs.Add(metrics);
             if (diagnostics is not null) layerStats.AddRange(diagnostics.EndEpoch(epoch));
             onEpoch?.Invoke(metrics);
@@ -101,7 +121,21 @@ public static class Trainer
                 status = RunStatus.Diverged;
                 break;
             }
+            if (validation.Enabled)
+            {
+                double value = ValidationSettings.Value(metrics, validation.Monitor);
+                if (BestEpoch.IsBetter(value, bestValue, validation.Monitor))
+                {
+                    bestValue = value;
+                    if (best is null) best = WeightSnapshot.Take(network);
+                    else best.Update(network);
+                }
+                plateau.AfterEpoch(metrics, optimizer.LearningRate);
+                if (stopper?.StopAfter(metrics) == true) break;
+            }
         }
+        // The run ends with the best epoch's weights, so everything after (the decision regions, a saved model) is of them.
+        if (status == RunStatus.Ok && best is not null) best.Restore(network);
         var regions = extras.HasFlag(TrainingExtras.DecisionGrid) && DecisionGrid.Applies(data) ? DecisionGrid.Compute(network, head, data) : [];
         return new RunResult(settings, epochs, status)
         {

@@ -48,7 +48,7 @@ public static class SummaryOutput
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
-            "test_acc", "std", "ci95", "loss", "best@ep", "secs", "n", "status",
+            "test_acc", "std", "ci95", "loss", "val_acc", "best_ep", "secs", "n", "status",
             .. expectations ? ["expected"] : Array.Empty<string>(),
         ];
         var rows = summary.Select(row =>
@@ -58,7 +58,7 @@ public static class SummaryOutput
             [
                 row.Activation, .. SweptValues(plan, row),
                 F(row.TestAccuracy), F(row.TestAccuracyStd), ci, F(row.TestLoss),
-                $"{F(row.BestTestAccuracy)}@{row.BestEpoch.ToString(CultureInfo.InvariantCulture)}", row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                Chosen(row.ValAccuracy, "F4"), Chosen(row.BestEpoch, "0.#"), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
                 Runs(row), row.Status,
                 .. expectations ? [Expected(row)] : Array.Empty<string>(),
             ];
@@ -66,6 +66,9 @@ public static class SummaryOutput
         TextTable.Write(output, headers, rows, rightAlignedFrom: 1 + plan.SweepColumns.Count);
         WriteIncomplete(output, summary);
     }
+
+    /// <summary>A validation number of the summary: "-" without validation (nothing was chosen by epoch).</summary>
+    private static string Chosen(double? value, string format) => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     /// <summary>Whether the summary is of a regression: its rows carry RMSE, MAE and R² and no accuracy.</summary>
     public static bool IsRegression(IReadOnlyList<SummaryRecord> summary) => summary.Count > 0 && summary.All(r => r.Regression);
@@ -79,7 +82,7 @@ public static class SummaryOutput
         string[] headers =
         [
             "activation", .. plan.SweepColumns,
-            "loss", "rmse", "mae", "r2", "std", "ci95", "best_ep", "secs", "n", "status",
+            "loss", "rmse", "mae", "r2", "std", "ci95", "val_loss", "best_ep", "secs", "n", "status",
             .. expectations ? ["expected"] : Array.Empty<string>(),
         ];
         var rows = summary.Select(row => (IReadOnlyList<string>)
@@ -87,7 +90,7 @@ public static class SummaryOutput
             row.Activation, .. SweptValues(plan, row),
             G(row.TestLoss), G(row.TestRmse), G(row.TestMae), F(row.TestR2), F(row.TestR2Std),
             row.TestR2Ci95Low is double low ? $"{F(low)}..{F(row.TestR2Ci95High)}" : "-",
-            row.BestEpoch.ToString(CultureInfo.InvariantCulture), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+            Chosen(row.ValLoss, "G4"), Chosen(row.BestEpoch, "0.#"), row.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
             Runs(row), row.Status,
             .. expectations ? [Expected(row)] : Array.Empty<string>(),
         ]);

@@ -69,9 +69,10 @@ public class SummaryTests
         Assert.Equal(Math.Sqrt(2 * 0.05 * 0.05), relu.TestAccuracyStd!.Value, 12);
         Assert.NotNull(relu.TestAccuracyCi95Low);
         Assert.Equal(1.5, relu.TrainSeconds, 12); // 3 epochs of 0.5 s; with the cancelled run it would be 1.17
-        // The best epoch is the last over the finished runs (accuracy grows by epoch); with the cancelled run it would be epoch 1.
-        Assert.Equal(3, relu.BestEpoch);
-        Assert.Equal(0.88, relu.BestTestAccuracy, 12);
+        // Without validation nothing is chosen by epoch: no best epoch, and the numbers are the final epoch's.
+        Assert.Null(relu.BestEpoch);
+        Assert.Null(relu.ValAccuracy);
+        Assert.Equal(3, relu.EpochsTrained, 12);
         // tanh: only seed 0; the diverged seed's epoch 2 does not mix in, and one run has no spread or interval.
         Assert.Equal(1, tanh.N);
         Assert.Equal(0.73, tanh.TestAccuracy, 12);

@@ -39,7 +39,10 @@ public static class CompareAction
             parse.GetValue(o.OutputActivation)!,
             init,
             new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
-                new OptimizerSettings(optimizerName, lr, momentum), parse.GetValue(o.DivergenceFactor) ?? DivergenceRule.DefaultFactor),
+                new OptimizerSettings(optimizerName, lr, momentum), parse.GetValue(o.DivergenceFactor) ?? DivergenceRule.DefaultFactor)
+            {
+                Validation = new ValidationSettings(parse.GetValue(o.ValidationFraction) ?? DatasetDefaults.ValidationFraction),
+            },
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
             spec.Features,
