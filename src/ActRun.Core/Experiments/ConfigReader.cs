@@ -272,7 +272,7 @@ public static partial class ConfigReader
     }
 
     /// <summary>Checks a tuning spec as a whole: a searched key is not also swept, and random search has a budget.</summary>
-    internal static void CheckTune(TuneSpec spec, ConfigOrigin at)
+    public static void CheckTune(TuneSpec spec, ConfigOrigin at)
     {
         if (spec.Space.Count == 0) throw at.Error("tune: the space is empty; give at least one key, e.g. space: {train.lr: logspace(1e-4, 1, 9)}");
         if (spec.Strategy == "random" && spec.Trials == 0) throw at.Error("tune: random search needs trials: N (how many points to draw)");

@@ -37,7 +37,7 @@ public static class Tuner
                 var mine = runs.Select((r, i) => (r, score: scores[i])).Where(x => x.r.v == v).ToList();
                 var ranked = mine.OrderBy(x => Rank(x.score, spec.LowerIsBetter)).ThenBy(x => x.r.c).Take(keep).Select(x => x.r.c).ToList();
                 trials.AddRange(mine.Select(x => new Trial(v, round, roundEpochs, candidates[x.r.c], x.score, ranked.Contains(x.r.c))));
-                next.Add(ranked);
+                next.Add(ranked.Order().ToList());
             }
             alive = next;
         }

@@ -22,6 +22,7 @@ public static class RunAction
         string file = parse.GetValue(o.Config)!;
         var config = ReadConfig(file, parse.GetValue(o.Quiet), context);
         if (parse.GetValue(o.NoExpect)) config.Expect.Clear();
+        if (parse.GetValue(o.NoTune)) (config.Tune, config.Tuned) = (null, null);
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);

@@ -20,6 +20,7 @@ public sealed class RunCommand
     /// <summary>The earlier name of --threads on run, kept so scripts keep working; not in the help.</summary>
     public Option<int?> Parallel { get; } = OptionParsers.Hidden(OptionParsers.PositiveInt("--parallel", "The former name of --threads"));
     public Option<bool> NoExpect { get; } = new("--no-expect") { Description = "Drop the config's expect: ranges (no expected column, nothing to --check)" };
+    public Option<bool> NoTune { get; } = new("--no-tune") { Description = "Drop the config's tune: and tuned: sections: every variant at the settings as written, for the ranking without tuning" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
     public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
@@ -51,7 +52,7 @@ public sealed class RunCommand
         foreach (var option in new Option[]
                  {
                      options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Threads, options.Parallel,
-                     options.Format, options.Check, options.NoExpect, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
+                     options.Format, options.Check, options.NoExpect, options.NoTune, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
