@@ -57,6 +57,8 @@ public static class ConfigKeyDocs
         ["seeds"] = ("a positive whole number, or a list of seeds", "How many seeds each variant trains with (seed, seed + 1, ...), or the seeds themselves: [1, 7, 9]."),
         ["sweep"] = ("a mapping of dotted key to a list or a generator", "The values to try per key; the runs are the full grid, first key outermost. Generators: logspace(a, b, n), linspace(a, b, n)."),
         ["expect"] = ("a mapping of variant label to metric ranges", "The published or measured range of a result per variant: relu: {test_accuracy: [0.95, 1.0]}. run --check exits 4 when a mean falls outside."),
+        ["tune"] = ("a mapping: space, strategy, trials, eta, metric, seeds", "Search each variant's own settings on the validation split before comparing: space: {train.lr: logspace(1e-4, 1, 9)}; strategy grid, random (trials: N; loguniform(a, b) and uniform(a, b) are drawn) or halving (eta: 3); metric val_loss or val_accuracy. See docs/tuning.md."),
+        ["tuned"] = ("a mapping of variant label to {dotted key: value}", "The setting each variant trains with: written by a search into the result folder's config.yaml (relu: {train.lr: 0.01}), or by hand for per-variant settings."),
         ["baseline"] = ("mlnet or none", "Also fit a reference model once per dataset: mlnet is ML.NET's multinomial logistic regression (row mlnet-logreg)."),
     };
 }

@@ -57,6 +57,8 @@ public static partial class ConfigReader
                 case "sweep": ReadSweep(config, value, file); break;
                 case "expect": ReadExpect(config, value, file); break;
                 case "baseline": SetBaseline(config, value, at); break;
+                case "tune": ReadTune(config, value, file); break;
+                case "tuned": ReadTuned(config, value, file); break;
                 default: throw UnknownKey(key, ConfigKeys.TopLevel, ConfigOrigin.At(file, keyNode));
             }
         }
@@ -204,6 +206,90 @@ public static partial class ConfigReader
             config.Sweep[configKey.Path] = Canonicals(configKey, items, n => n.Start.Line > 0 && value is YamlSequenceNode ? ConfigOrigin.At(file, n) : at, at);
             config.Origins[$"sweep:{configKey.Path}"] = at;
         }
+    }
+
+    /// <summary>The settings of a <c>tune:</c> section besides its <c>space</c>.</summary>
+    public static IReadOnlyList<string> TuneSettings { get; } = ["space", "strategy", "trials", "eta", "metric", "seeds"];
+
+    private static void ReadTune(ExperimentConfig config, YamlNode node, string file)
+    {
+        const string example = "tune: {space: {train.lr: logspace(1e-4, 1, 9)}, strategy: grid}";
+        if (node is not YamlMappingNode map)
+            throw ConfigOrigin.At(file, node).Error($"'tune' expects a mapping such as {example}, got {ConfigKeys.Describe(node)}");
+        var spec = new TuneSpec();
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = KeyText(keyNode, file);
+            var at = ConfigOrigin.At(file, value);
+            spec = key switch
+            {
+                "space" when value is YamlMappingNode space => spec with { Space = space.Children.Select(kv => TuneDimension.Parse(
+                    ConfigKeys.Get(KeyText(kv.Key, file), ConfigOrigin.At(file, kv.Key)), DimensionText(kv.Value, file), ConfigOrigin.At(file, kv.Value))).ToList() },
+                "space" => throw at.Error($"tune.space expects a mapping of dotted keys to values or distributions (train.lr: loguniform(1e-4, 1)), got {ConfigKeys.Describe(value)}"),
+                "strategy" => spec with { Strategy = OneOf(value, at, TuneSpec.Strategies, "tune.strategy") },
+                "metric" => spec with { Metric = OneOf(value, at, TuneSpec.Metrics, "tune.metric") },
+                "trials" => spec with { Trials = (int)ConfigKeys.Number(value, at, v => v >= 0 && v <= 10000 && v == Math.Floor(v), "a whole number from 0 to 10000") },
+                "eta" => spec with { Eta = (int)ConfigKeys.Number(value, at, v => v >= 2 && v <= 100 && v == Math.Floor(v), "a whole number from 2 to 100") },
+                "seeds" => spec with { Seeds = (int)ConfigKeys.Number(value, at, v => v >= 1 && v <= 1000 && v == Math.Floor(v), "a whole number >= 1") },
+                _ => throw UnknownKey(key, TuneSettings, ConfigOrigin.At(file, keyNode)),
+            };
+        }
+        CheckTune(spec, ConfigOrigin.At(file, node));
+        config.Tune = spec;
+        config.Origins["tune"] = ConfigOrigin.At(file, node);
+    }
+
+    private static void ReadTuned(ExperimentConfig config, YamlNode node, string file)
+    {
+        if (node is not YamlMappingNode map)
+            throw ConfigOrigin.At(file, node).Error($"'tuned' expects variant: {{dotted key: value}}, e.g. relu: {{train.lr: 0.01}}, got {ConfigKeys.Describe(node)}");
+        var tuned = new Dictionary<string, List<(string, string)>>();
+        foreach (var (labelNode, settings) in map.Children)
+        {
+            string label = KeyText(labelNode, file);
+            if (settings is not YamlMappingNode values)
+                throw ConfigOrigin.At(file, settings).Error($"tuned.{label}: expected {{dotted key: value}}, got {ConfigKeys.Describe(settings)}");
+            tuned[label] = values.Children.Select(kv =>
+            {
+                var key = ConfigKeys.Get(KeyText(kv.Key, file), ConfigOrigin.At(file, kv.Key));
+                return (key.Path, ConfigKeys.Canonical(key, kv.Value, ConfigOrigin.At(file, kv.Value)));
+            }).ToList();
+        }
+        config.Tuned = tuned;
+        config.Origins["tuned"] = ConfigOrigin.At(file, node);
+    }
+
+    /// <summary><c>--tune key=values</c> (<c>lr=logspace(1e-4,1,9)</c>, <c>train.momentum=0,0.9</c>, <c>lr=loguniform(1e-4,1)</c>): adds or replaces one searched key.</summary>
+    public static void ApplyTune(ExperimentConfig config, string assignment)
+    {
+        var at = new ConfigOrigin($"--tune {assignment}");
+        var (key, text) = SplitAssignment(assignment, at, "--tune");
+        var configKey = ConfigKeys.Find(key) ?? ConfigKeys.All.SingleOrDefault(k => k.Column == key && k.Path.StartsWith("train.")) ?? ConfigKeys.Get(key, at);
+        var dimension = TuneDimension.Parse(configKey, text, at);
+        var spec = config.Tune ?? new TuneSpec();
+        config.Tune = spec with { Space = [.. spec.Space.Where(d => d.Key != configKey.Path), dimension] };
+        config.Origins["tune"] = at;
+    }
+
+    /// <summary>Checks a tuning spec as a whole: a searched key is not also swept, and random search has a budget.</summary>
+    public static void CheckTune(TuneSpec spec, ConfigOrigin at)
+    {
+        if (spec.Space.Count == 0) throw at.Error("tune: the space is empty; give at least one key, e.g. space: {train.lr: logspace(1e-4, 1, 9)}");
+        if (spec.Strategy == "random" && spec.Trials == 0) throw at.Error("tune: random search needs trials: N (how many points to draw)");
+    }
+
+    private static string DimensionText(YamlNode node, string file) => node switch
+    {
+        YamlScalarNode { Value: { } text } => text,
+        YamlSequenceNode list => string.Join(",", list.Children.Select(c => c is YamlScalarNode { Value: { } v } ? v
+            : throw ConfigOrigin.At(file, c).Error($"tune.space: a value list holds plain values, got {ConfigKeys.Describe(c)}"))),
+        _ => throw ConfigOrigin.At(file, node).Error($"tune.space: expected a list of values or a distribution such as loguniform(1e-4, 1), got {ConfigKeys.Describe(node)}"),
+    };
+
+    private static string OneOf(YamlNode node, ConfigOrigin at, IReadOnlyList<string> allowed, string what)
+    {
+        string text = ConfigKeys.Text(node, at, "one of " + string.Join(", ", allowed)).ToLowerInvariant();
+        return allowed.Contains(text) ? text : throw at.Error($"{what}: unknown '{text}'.{Suggest.DidYouMean(text, allowed)} Known: {string.Join(", ", allowed)}.");
     }
 
     private static void ReadExpect(ExperimentConfig config, YamlNode node, string file)

@@ -29,6 +29,30 @@ public static class ConfigYaml
                 sweep.Add(key, Flow(values.Select(v => ConfigReader.ParseValue(v, new ConfigOrigin($"sweep {key}")))));
             root.Add("sweep", sweep);
         }
+        if (config.Tune is { } tune)
+        {
+            var space = new YamlMappingNode();
+            foreach (var d in tune.Space)
+                space.Add(d.Key, d.Values is { } values
+                    ? Flow(values.Select(v => ConfigReader.ParseValue(v, new ConfigOrigin($"tune {d.Key}"))))
+                    : new YamlScalarNode($"{d.Distribution}({d.Low.ToString("R", CultureInfo.InvariantCulture)}, {d.High.ToString("R", CultureInfo.InvariantCulture)})"));
+            var section = new YamlMappingNode { { "space", space }, { "strategy", tune.Strategy }, { "metric", tune.Metric } };
+            if (tune.Trials > 0) section.Add("trials", tune.Trials.ToString(CultureInfo.InvariantCulture));
+            if (tune.Strategy == "halving") section.Add("eta", tune.Eta.ToString(CultureInfo.InvariantCulture));
+            if (tune.Seeds != 1) section.Add("seeds", tune.Seeds.ToString(CultureInfo.InvariantCulture));
+            root.Add("tune", section);
+        }
+        if (config.Tuned is { } tuned)
+        {
+            var chosen = new YamlMappingNode();
+            foreach (var (label, settings) in tuned)
+            {
+                var values = new YamlMappingNode { Style = MappingStyle.Flow };
+                foreach (var (key, value) in settings) values.Add(key, ConfigReader.ParseValue(value, new ConfigOrigin($"tuned {label}")));
+                chosen.Add(label, values);
+            }
+            root.Add("tuned", chosen);
+        }
         if (config.Expect.Count > 0)
         {
             var expect = new YamlMappingNode();

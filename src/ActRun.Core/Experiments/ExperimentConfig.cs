@@ -24,6 +24,13 @@ public sealed class ExperimentConfig
     public Dictionary<string, Dictionary<string, double[]>> Expect { get; set; } = new();
     /// <summary>A reference model trained once per dataset next to the networks (<see cref="BaselineCatalog.MlNet"/>), or null.</summary>
     public string? Baseline { get; set; }
+    /// <summary>The per-variant search on validation before the comparison (<c>tune:</c>), or null for none.</summary>
+    public TuneSpec? Tune { get; set; }
+    /// <summary>
+    /// Variant label → the settings it trains with, as (dotted key, canonical value): what a search chose (written to a
+    /// result folder's config.yaml after tuning), or per-variant settings written by hand. Null: every variant as swept.
+    /// </summary>
+    public Dictionary<string, List<(string Key, string Value)>>? Tuned { get; set; }
     /// <summary>
     /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
     /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
@@ -52,6 +59,8 @@ public sealed class ExperimentConfig
         Sweep = Sweep.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
         Expect = Expect.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(m => m.Key, m => m.Value.ToArray())),
         Baseline = Baseline,
+        Tune = Tune,
+        Tuned = Tuned?.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
         Origins = new(Origins),
     };
 }

@@ -46,15 +46,71 @@ public sealed class ExperimentPlan
 
     public static ExperimentPlan Create(ExperimentConfig config)
     {
+        var swept = SweptKeysOf(config);
+        if (config.Tuned is not { } tuned) return Build(config, swept, VariantConfigs(config, swept), config.RunSeeds());
+        // A tuned experiment: every variant at the setting its search chose (the tuned: section), named as without it.
+        var tunedKeys = TunedKeys(config);
+        return Build(config, [.. swept, .. tunedKeys], VariantConfigs(config, swept).Select(v =>
+        {
+            if (!tuned.TryGetValue(v.Variant.Label, out var point))
+                throw config.ErrorAt("tuned", $"tuned: no chosen setting for variant '{v.Variant.Label}'; tuned: lists {string.Join(", ", tuned.Keys)}.");
+            var chosen = Apply(v.Config, point);
+            return (v.Variant with { Keys = [.. v.Variant.Keys, .. tunedKeys.Select(k => (k.Column, k.Get(chosen)))] }, chosen);
+        }), config.RunSeeds());
+    }
+
+    /// <summary>
+    /// The runs of one round of a search: every variant at each of its candidate points (labelled with the point's
+    /// columns, <c>relu lr=0.01</c>), trained for <paramref name="epochs"/> with the first <paramref name="seeds"/> seeds.
+    /// </summary>
+    public static ExperimentPlan CreateTrials(ExperimentConfig config, IReadOnlyList<ConfigKey> tunedKeys,
+        IReadOnlyList<(int Variant, TunePoint Point)> trials, int epochs, int seeds)
+    {
+        var swept = SweptKeysOf(config);
+        var bases = VariantConfigs(config, swept).ToList();
+        var keys = KeyConfigKeys([.. swept, .. tunedKeys]);
+        var points = trials.Select((t, i) =>
+        {
+            var (variant, variantConfig) = bases[t.Variant];
+            var trialConfig = Apply(variantConfig, t.Point);
+            trialConfig.Train.Epochs = epochs;
+            var values = variant.Values.Concat(t.Point.Values.Select(v => new SweptValue(v.Key, ConfigKeys.Find(v.Key)!.Column, v.Value))).ToList();
+            return (new Variant(i, values, trialConfig.Model.Activation) { Keys = keys.Select(k => (k.Column, k.Get(trialConfig))).ToList() }, trialConfig);
+        });
+        return Build(config, [.. swept, .. tunedKeys], points, config.RunSeeds().Take(seeds).ToList());
+    }
+
+    /// <summary>The keys a config's search covers (its tune: space, or the keys of its tuned: choices).</summary>
+    public static IReadOnlyList<ConfigKey> TunedKeys(ExperimentConfig config) =>
+        (config.Tune?.Space.Select(d => d.Key) ?? config.Tuned?.Values.SelectMany(p => p.Select(v => v.Key)) ?? []).Distinct()
+        .Select(k => ConfigKeys.Find(k) ?? throw new ConfigException($"tune: unknown key '{k}'.")).ToList();
+
+    private static ExperimentConfig Apply(ExperimentConfig variantConfig, IEnumerable<(string Key, string Value)> point)
+    {
+        var c = variantConfig.Clone();
+        foreach (var (key, value) in point) ConfigKeys.SetText(c, ConfigKeys.Find(key)!, value, new ConfigOrigin($"tune {key}"));
+        return c;
+    }
+
+    private static ExperimentConfig Apply(ExperimentConfig variantConfig, TunePoint point) => Apply(variantConfig, point.Values);
+
+    private static List<ConfigKey> SweptKeysOf(ExperimentConfig config)
+    {
         var swept = config.Sweep.Keys.Select(k => ConfigKeys.Find(k) ?? throw new ConfigException($"sweep: unknown key '{k}'.")).ToList();
         var columns = swept.GroupBy(k => k.Column).FirstOrDefault(g => g.Count() > 1);
         if (columns is not null)
             throw config.ErrorAt($"sweep:{columns.Last().Path}", $"sweep: '{string.Join("' and '", columns.Select(k => k.Path))}' would share the column '{columns.Key}'; sweep only one of them.");
+        if (config.Tune is { } tune && tune.Space.FirstOrDefault(d => config.Sweep.ContainsKey(d.Key)) is { } both)
+            throw config.ErrorAt("tune", $"tune: '{both.Key}' is both swept and tuned; a variant either fixes a setting (sweep) or searches it (tune), not both.");
+        return swept;
+    }
 
-        var seeds = config.RunSeeds();
+    private static ExperimentPlan Build(ExperimentConfig config, IReadOnlyList<ConfigKey> swept, IEnumerable<(Variant Variant, ExperimentConfig Config)> points,
+        IReadOnlyList<ulong> seeds)
+    {
         var variants = new List<Variant>();
         var runs = new List<PlannedRun>();
-        foreach (var (variant, variantConfig) in VariantConfigs(config, swept))
+        foreach (var (variant, variantConfig) in points)
         {
             variants.Add(variant);
             var data = DataSpec.From(variantConfig);

@@ -24,6 +24,10 @@ public static class ResultFolder
     public const string ReportFile = "report.md";
     public const string BaselinesFile = "baselines.csv";
     public const string ModelsFolder = "models";
+    /// <summary>A tuned experiment's search: one trial per row (<see cref="Experiments.TuningRunner"/>).</summary>
+    public const string TrialsFile = "trials.csv";
+    /// <summary>A tuned experiment's search rounds, each a result folder of its own (trials/round-1, ...).</summary>
+    public const string TrialsFolder = "trials";
     /// <summary>The file name ending of a saved model, models/&lt;run_id&gt;.actrun-model.</summary>
     public const string ModelExtension = ".actrun-model";
 
@@ -136,7 +140,7 @@ public static class ResultFolder
     }
 
     private static readonly string[] DataFiles =
-        [ConfigFile, RunsFile, MetricsFile, SummaryFile, LayersFile, RegionsFile, PointsFile, BaselinesFile, ReportFile];
+        [ConfigFile, RunsFile, MetricsFile, SummaryFile, LayersFile, RegionsFile, PointsFile, BaselinesFile, ReportFile, TrialsFile];
 
     /// <summary>Whether ActRun writes a file of this name into a result folder (the lock files aside).</summary>
     public static bool IsResultFile(string name) =>
@@ -155,6 +159,8 @@ public static class ResultFolder
         var entries = Directory.EnumerateFiles(folder).Where(f => IsResultFile(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
         string models = Path.Combine(folder, ModelsFolder);
         if (Directory.Exists(models) && Directory.EnumerateFiles(models, "*" + ModelExtension).Any()) entries.Add(models);
+        string trials = Path.Combine(folder, TrialsFolder);
+        if (Directory.Exists(trials) && Directory.EnumerateDirectories(trials).Any(round => ResultEntries(round).Count > 0)) entries.Add(trials);
         return entries;
     }
 
@@ -173,6 +179,16 @@ public static class ResultFolder
             foreach (string file in Directory.EnumerateFiles(models, "*" + ModelExtension).ToList()) File.Delete(file);
             AtomicFile.RemoveLeftovers(models);
             if (!Directory.EnumerateFileSystemEntries(models).Any()) Directory.Delete(models);
+        }
+        string trials = Path.Combine(folder, TrialsFolder);
+        if (Directory.Exists(trials))
+        {
+            foreach (string round in Directory.EnumerateDirectories(trials).ToList())
+            {
+                RemoveResults(round);
+                if (!Directory.EnumerateFileSystemEntries(round).Any()) Directory.Delete(round);
+            }
+            if (!Directory.EnumerateFileSystemEntries(trials).Any()) Directory.Delete(trials);
         }
         AtomicFile.RemoveLeftovers(folder);
     }

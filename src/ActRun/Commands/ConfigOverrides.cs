@@ -20,4 +20,14 @@ public static class ConfigOverrides
             context.Error.WriteLine($"actrun: expect: skipped {skipped.Count} entr{(skipped.Count == 1 ? "y that matches" : "ies that match")} no variant after --set/--sweep: " +
                                     string.Join(", ", skipped.Select(label => $"'{label}'")) + ".");
     }
+
+    /// <summary><c>--tune</c>, <c>--tune-strategy</c> and <c>--tune-trials</c>: add to (or start) the config's tune: section.</summary>
+    public static void ApplyTune(ExperimentConfig config, IReadOnlyList<string> tunes, string? strategy, int? trials)
+    {
+        foreach (string tune in tunes) ConfigReader.ApplyTune(config, tune);
+        if (strategy is null && trials is null) return;
+        if (config.Tune is not { } spec) throw new Core.ConfigException("--tune-strategy and --tune-trials set how a search runs: give the space with --tune, e.g. --tune \"lr=logspace(1e-4,1,9)\".");
+        config.Tune = spec with { Strategy = strategy ?? spec.Strategy, Trials = trials ?? spec.Trials };
+        ConfigReader.CheckTune(config.Tune, new ConfigOrigin("--tune-strategy"));
+    }
 }

@@ -63,6 +63,18 @@ public static class ExperimentExecution
         var data = ExperimentRunner.LoadData(todo, options.DataDirectory);
         claim();
         if (request.Existing == ExistingResults.Overwrite) ResultFolder.RemoveResults(outDir);
+        if (plan.Config is { Tune: not null, Tuned: null })
+        {
+            // Tune, then compare: each variant's search on validation, then the plan of the chosen settings.
+            var (tuned, search) = TuningRunner.Search(plan.Config, outDir, options,
+                (round, trials) => request.Quiet ? null : new ProgressLog(context.Error, $"tune round {round + 1}", trials.Runs.Count), context.Cancel);
+            plan = ExperimentPlan.Create(tuned);
+            if (!request.Quiet)
+                context.Error.WriteLine($"tune: chose on {plan.Config.Tune!.Metric} ({search.Trials.Count} trial(s), {ResultFolder.TrialsFile}): " +
+                                        string.Join("; ", plan.Variants.Select((v, i) => $"{v.Label} {search.Chosen[i].Label}")));
+            todo = ExperimentRunner.ToTrain(plan, outDir, options);
+            data = ExperimentRunner.LoadData(todo, options.DataDirectory);
+        }
         int slice = plan.Shard(options.Shard).Count;
 
         var log = request.Quiet ? null : new ProgressLog(context.Error, request.Command, todo.Count);

@@ -36,6 +36,9 @@ public sealed class CompareCommand
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting of the comparison's config, as for run: --set train.momentum=0.5 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting, as for run: --sweep train.lr=0.01,0.1 (repeatable); every activation runs at every value" };
+    public Option<string[]> Tune { get; } = new("--tune") { Description = "Search a setting per variant on the validation split before comparing: --tune \"lr=logspace(1e-4,1,9)\", --tune train.momentum=0,0.9, --tune \"lr=loguniform(1e-4,1)\" with --tune-strategy random (repeatable; see docs/tuning.md)", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> TuneStrategy { get; } = new Option<string?>("--tune-strategy") { Description = "How --tune searches: grid (every point), random (--tune-trials points drawn) or halving (successive halving over the grid) (default: grid)" }.AcceptOnlyFromAmong("grid", "random", "halving");
+    public Option<int?> TuneTrials { get; } = OptionParsers.PositiveInt("--tune-trials", "Random search (and halving, when given): how many points to draw");
     public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --overwrite" }.FolderPath();
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace the results in --out: first remove every file the earlier results wrote there (CSV files, config.yaml, report.md, plots, models/); other files stay" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
@@ -70,7 +73,7 @@ public sealed class CompareCommand
         foreach (var option in new Option[]
                  {
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
-                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep,
+                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet,
                  })

@@ -22,7 +22,9 @@ public static class RunAction
         string file = parse.GetValue(o.Config)!;
         var config = ReadConfig(file, parse.GetValue(o.Quiet), context);
         if (parse.GetValue(o.NoExpect)) config.Expect.Clear();
+        if (parse.GetValue(o.NoTune)) (config.Tune, config.Tuned) = (null, null);
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
+        ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
         if (parse.GetValue(o.DivergenceFactor) is { } factor) config.Train.DivergenceFactor = factor;
         if (parse.GetValue(o.ValidationFraction) is { } validation)
@@ -32,6 +34,8 @@ public static class RunAction
         }
         var plan = ExperimentPlan.Create(config);
         var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
+        if (shard is not null && config is { Tune: not null, Tuned: null })
+            throw new Core.ConfigException("--shard: a search runs whole (each round depends on the one before); run it without --shard, then shard the comparison of its result folder's config.yaml, which holds the chosen settings (tuned:).");
 
         if (parse.GetValue(o.DryRun))
         {

@@ -8,6 +8,9 @@ public sealed class RunCommand
     public Argument<string> Config { get; } = new Argument<string>("CONFIG") { Description = "The experiment file (YAML), e.g. experiments/activations-on-circles.yaml, or the name of a shipped experiment (actrun experiments list)" }.FilePath();
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting: --set train.lr=0.05 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Sweep { get; } = new("--sweep") { Description = "Sweep a setting: --sweep train.lr=0.01,0.1, --sweep \"train.lr=logspace(1e-3,1e-1,5)\", --sweep \"model.hidden=[16],[64],[64,64]\" (repeatable)" };
+    public Option<string[]> Tune { get; } = new("--tune") { Description = "Search a setting per variant on the validation split before comparing: --tune \"lr=logspace(1e-4,1,9)\", --tune train.momentum=0,0.9, --tune \"lr=loguniform(1e-4,1)\" with --tune-strategy random (repeatable; see docs/tuning.md)", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> TuneStrategy { get; } = new Option<string?>("--tune-strategy") { Description = "How --tune searches: grid (every point), random (--tune-trials points drawn) or halving (successive halving over the grid) (default: grid)" }.AcceptOnlyFromAmong("grid", "random", "halving");
+    public Option<int?> TuneTrials { get; } = OptionParsers.PositiveInt("--tune-trials", "Random search (and halving, when given): how many points to draw");
     public Option<string?> Out { get; } = new Option<string?>("--out", "-o") { Description = "Result folder (default: a new folder under results/); one that already holds results is refused unless --resume or --overwrite" }.FolderPath();
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check the config and list the runs (id, variant, seed) without training" };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the results in --out: skip runs that completed, re-run the others from the start" };
@@ -17,6 +20,7 @@ public sealed class RunCommand
     /// <summary>The earlier name of --threads on run, kept so scripts keep working; not in the help.</summary>
     public Option<int?> Parallel { get; } = OptionParsers.Hidden(OptionParsers.PositiveInt("--parallel", "The former name of --threads"));
     public Option<bool> NoExpect { get; } = new("--no-expect") { Description = "Drop the config's expect: ranges (no expected column, nothing to --check)" };
+    public Option<bool> NoTune { get; } = new("--no-tune") { Description = "Drop the config's tune: and tuned: sections: every variant at the settings as written, for the ranking without tuning" };
     public Option<string> Format { get; } = OptionParsers.OneOf("--format", "What goes to stdout: table, csv, json, or markdown (a table for docs)", "table", "table", "csv", "json", "markdown");
     public Option<bool> Check { get; } = new("--check") { Description = "Exit with code 4 when a result falls outside the config's expect: range" };
     public Option<string?> DataDir { get; } = new Option<string?>("--data-dir") { Description = "Dataset folder (default: $ACTRUN_DATA_DIR, else ./data)" }.FolderPath();
@@ -47,8 +51,8 @@ public sealed class RunCommand
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
                  {
-                     options.Set, options.Sweep, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Threads, options.Parallel,
-                     options.Format, options.Check, options.NoExpect, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
+                     options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Threads, options.Parallel,
+                     options.Format, options.Check, options.NoExpect, options.NoTune, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
