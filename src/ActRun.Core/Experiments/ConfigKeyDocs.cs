@@ -51,5 +51,6 @@ public static class ConfigKeyDocs
         ["sweep"] = ("a mapping of dotted key to a list or a generator", "The values to try per key; the runs are the full grid, first key outermost. Generators: logspace(a, b, n), linspace(a, b, n)."),
         ["expect"] = ("a mapping of variant label to metric ranges", "The published or measured range of a result per variant: relu: {test_accuracy: [0.95, 1.0]}. run --check exits 4 when a mean falls outside."),
         ["baseline"] = ("mlnet or none", "Also fit a reference model once per dataset: mlnet is ML.NET's multinomial logistic regression (row mlnet-logreg)."),
+        ["report"] = ("a mapping: equivalence_margin", "How the report judges, changing no run. equivalence_margin (a number in (0, 1), default 0.005 = half a point of accuracy or R²): two variants whose difference is shown to lie within ±margin (TOST) are called equivalent. --set report.equivalence_margin=0.01 or --margin on compare and report."),
     };
 }

@@ -29,6 +29,8 @@ public static class ConfigYaml
                 sweep.Add(key, Flow(values.Select(v => ConfigReader.ParseValue(v, new ConfigOrigin($"sweep {key}")))));
             root.Add("sweep", sweep);
         }
+        if (config.EquivalenceMargin is double margin)
+            root.Add("report", new YamlMappingNode { { "equivalence_margin", margin.ToString("R", CultureInfo.InvariantCulture) } });
         if (config.Expect.Count > 0)
         {
             var expect = new YamlMappingNode();

@@ -25,6 +25,12 @@ public sealed class ExperimentConfig
     /// <summary>A reference model trained once per dataset next to the networks (<see cref="BaselineCatalog.MlNet"/>), or null.</summary>
     public string? Baseline { get; set; }
     /// <summary>
+    /// report.equivalence_margin: the difference within which the report calls two variants equivalent (TOST), in
+    /// accuracy (or R²) units; null means <see cref="Results.Comparisons.DefaultMargin"/>. It judges results and
+    /// changes no run.
+    /// </summary>
+    public double? EquivalenceMargin { get; set; }
+    /// <summary>
     /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
     /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
     /// </summary>
@@ -52,6 +58,7 @@ public sealed class ExperimentConfig
         Sweep = Sweep.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
         Expect = Expect.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(m => m.Key, m => m.Value.ToArray())),
         Baseline = Baseline,
+        EquivalenceMargin = EquivalenceMargin,
         Origins = new(Origins),
     };
 }

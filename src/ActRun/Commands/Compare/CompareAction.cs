@@ -48,6 +48,7 @@ public static class CompareAction
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
         var config = comparison.ToConfig();
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
+        if (parse.GetValue(o.Margin) is double margin) config.EquivalenceMargin = margin;
         var plan = ExperimentPlan.Create(config);
         var options = new RunOptions(parse.GetValue(o.Threads) ?? Environment.ProcessorCount, DataDirectory: parse.GetValue(o.DataDir), Extras: parse.GetValue(o.NoDiagnostics) ? Core.Training.TrainingExtras.None : Core.Training.TrainingExtras.Diagnostics | Core.Training.TrainingExtras.DecisionGrid,
             SaveModels: parse.GetValue(o.SaveModel));

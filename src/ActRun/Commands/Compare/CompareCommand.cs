@@ -49,6 +49,7 @@ public sealed class CompareCommand
     public Option<double?> DivergenceFactor { get; } = OptionParsers.DivergenceFactor("--divergence-factor", "A run counts as diverged when an epoch's training loss exceeds this multiple of its initial loss, as when it becomes NaN; 0 or off: NaN and infinity only (default 100)");
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
+    public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
 
     public static Command Create(CliContext context)
     {
@@ -70,7 +71,7 @@ public sealed class CompareCommand
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.FailOnDivergence, options.Quiet,
+                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.FailOnDivergence, options.Quiet, options.Margin,
                  })
             command.Options.Add(option);
         command.SetAction(parse => CompareAction.Run(parse, options, context));
