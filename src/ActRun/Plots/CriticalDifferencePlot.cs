@@ -55,8 +55,8 @@ public static class CriticalDifferencePlot
             double y = -0.18 - 0.12 * c;
             Segment(plot, f.AverageRanks[from] - 0.03, y, f.AverageRanks[to] + 0.03, y, 5);
         }
-        plot.Title(string.Create(CultureInfo.InvariantCulture,
-            $"Average rank over {f.Datasets} datasets (Friedman p = {f.P:0.000}, Iman–Davenport p = {f.ImanDavenportP:0.000})"));
+        static string P(double p) => p < 0.001 ? "p < 0.001" : string.Create(CultureInfo.InvariantCulture, $"p = {p:0.000}");
+        plot.Title($"Average rank over {f.Datasets} datasets (Friedman {P(f.P)}, Iman–Davenport {P(f.ImanDavenportP)})");
         double bottom = -0.55 - 0.35 * Math.Max(half, 1) - 0.2;
         double textRoom = across.Variants.Max(v => v.Length) * 0.09 + 0.8;
         plot.Axes.SetLimits(1 - textRoom, k + textRoom, bottom, 1.2);
