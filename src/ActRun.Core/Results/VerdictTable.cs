@@ -17,10 +17,12 @@ public static class VerdictTable
         }
         var metric = primary[0].Metric;
         int family = primary.Count(p => p.N >= Comparisons.MinSeeds);
+        string tested = family == 0
+            ? $"No pair has {Comparisons.MinSeeds} or more seeds, so none is tested: run with --seeds {Comparisons.MinSeeds} or more (10 to see differences of a point). "
+            : $"p: paired t-test, Holm-adjusted over the {family} pair(s) tested; Wilcoxon: signed-rank test, Holm-adjusted; d_z: mean difference / SD of the differences; " +
+              $"equivalent: both one-sided tests (TOST) reject a difference of ±{Comparisons.Amount(metric, primary[0].Margin)} (Holm-adjusted). ";
         md.Append(CultureInfo.InvariantCulture,
-            $"On the final-epoch {metric.Name}, paired by seed (seed i of every variant shares its data split, initial weights and batch order). " +
-            $"p: paired t-test, Holm-adjusted over the {family} pair(s) tested; Wilcoxon: signed-rank test, Holm-adjusted; d_z: mean difference / SD of the differences; " +
-            $"equivalent: both one-sided tests (TOST) reject a difference of ±{Comparisons.Amount(metric, primary[0].Margin)} (Holm-adjusted). " +
+            $"On the final-epoch {metric.Name}, paired by seed (seed i of every variant shares its data split, initial weights and batch order). {tested}" +
             $"The first variant of a pair has the better mean. How to read it: docs/statistics.md.\n\n");
         Table(md, primary);
         var others = pairs.Where(p => !p.Primary).ToList();
@@ -84,7 +86,7 @@ public static class VerdictTable
                 string where = r.Group == "" ? "" : $"{r.Group}: ";
                 string evidence = r.N >= Comparisons.MinSeeds
                     ? $" ({Difference(r.Metric, r.T.MeanDifference)}, 95% CI {Difference(r.Metric, r.T.CiLow)} to {Difference(r.Metric, r.T.CiHigh)}, p (Holm) {PValue(r.PHolm)}, {r.N} seeds)"
-                    : "";
+                    : $" ({Difference(r.Metric, r.T.MeanDifference)} on the mean)";
                 yield return $"{where}{r.A} vs {r.B} on {r.Metric.Name}: {r.Verdict}{evidence}";
             }
         }
