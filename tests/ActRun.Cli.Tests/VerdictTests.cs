@@ -73,3 +73,14 @@ public class VerdictTests
         }
     }
 }
+
+public class CriticalDifferencePlotTests
+{
+    [Theory]
+    // Sorted average ranks and a CD of 1: maximal runs within the CD, each of two or more variants.
+    [InlineData(new[] { 1.0, 1.5, 2.2, 3.5, 4.0 }, 1.0, "0-1 1-2 3-4")]
+    [InlineData(new[] { 1.0, 2.0, 3.0 }, 5.0, "0-2")]
+    [InlineData(new[] { 1.0, 3.0, 5.0 }, 1.0, "")]
+    public void Cliques_are_the_maximal_groups_within_the_critical_difference(double[] ranks, double cd, string expected) =>
+        Assert.Equal(expected, string.Join(" ", ActRun.Plots.CriticalDifferencePlot.Cliques(ranks, cd).Select(c => $"{c.From}-{c.To}")));
+}

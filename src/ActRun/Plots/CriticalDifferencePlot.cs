@@ -11,7 +11,7 @@ namespace ActRun.Plots;
 /// </summary>
 public static class CriticalDifferencePlot
 {
-    public const string File = "critical_difference.png";
+    public const string File = ResultFolder.CriticalDifferenceFile;
 
     public static void Write(string path, AcrossDatasets across)
     {
