@@ -45,7 +45,7 @@ public static class VerdictTable
                 .Append(" | ").Append(double.IsFinite(r.T.CiLow) ? $"{Difference(r.Metric, r.T.CiLow)} to {Difference(r.Metric, r.T.CiHigh)}" : "-")
                 .Append(" | ").Append(PValue(r.PHolm))
                 .Append(" | ").Append(PValue(r.WilcoxonPHolm))
-                .Append(" | ").Append(double.IsFinite(r.T.CohenDz) ? r.T.CohenDz.ToString("0.00", CultureInfo.InvariantCulture) : "-")
+                .Append(" | ").Append(double.IsFinite(r.T.CohenDz) ? r.T.CohenDz.ToString("0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "-")
                 .Append(" | ").Append(r.N.ToString(CultureInfo.InvariantCulture))
                 .Append(" | ").Append(r.Verdict.Replace("|", "\\|")).Append(" |\n");
         }
