@@ -60,5 +60,6 @@ public static class ConfigKeyDocs
         ["tune"] = ("a mapping: space, strategy, trials, eta, metric, seeds", "Search each variant's own settings on the validation split before comparing: space: {train.lr: logspace(1e-4, 1, 9)}; strategy grid, random (trials: N; loguniform(a, b) and uniform(a, b) are drawn) or halving (eta: 3); metric val_loss or val_accuracy. See docs/tuning.md."),
         ["tuned"] = ("a mapping of variant label to {dotted key: value}", "The setting each variant trains with: written by a search into the result folder's config.yaml (relu: {train.lr: 0.01}), or by hand for per-variant settings."),
         ["baseline"] = ("mlnet or none", "Also fit a reference model once per dataset: mlnet is ML.NET's multinomial logistic regression (row mlnet-logreg)."),
+        ["report"] = ("a mapping: equivalence_margin", "How the report judges, changing no run. equivalence_margin (a number in (0, 1), default 0.005 = half a point of accuracy or R²): two variants whose difference is shown to lie within ±margin (TOST) are called equivalent. --set report.equivalence_margin=0.01 or --margin on compare and report."),
     };
 }

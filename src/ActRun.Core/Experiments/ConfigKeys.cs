@@ -89,7 +89,7 @@ public static class ConfigKeys
         Omitted: "");
 
     /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
-    public static IReadOnlyList<string> TopLevel { get; } = ["name", "description", "dataset", "model", "train", "seed", "seeds", "sweep", "expect", "baseline", "tune", "tuned"];
+    public static IReadOnlyList<string> TopLevel { get; } = ["name", "description", "dataset", "model", "train", "seed", "seeds", "sweep", "expect", "baseline", "tune", "tuned", "report"];
 
     public static ConfigKey? Find(string path) => All.FirstOrDefault(k => k.Path == path);
 

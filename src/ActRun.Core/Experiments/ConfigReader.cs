@@ -59,6 +59,7 @@ public static partial class ConfigReader
                 case "baseline": SetBaseline(config, value, at); break;
                 case "tune": ReadTune(config, value, file); break;
                 case "tuned": ReadTuned(config, value, file); break;
+                case "report": ReadReport(config, value, file); break;
                 default: throw UnknownKey(key, ConfigKeys.TopLevel, ConfigOrigin.At(file, keyNode));
             }
         }
@@ -78,6 +79,7 @@ public static partial class ConfigReader
             case "seed": config.Seed = ConfigKeys.UnsignedInt(value, at); break;
             case "seeds": SetSeeds(config, value, at, null); break;
             case "baseline": SetBaseline(config, value, at); break;
+            case ReportMarginKey: config.EquivalenceMargin = Margin(value, at); break;
             default:
                 var configKey = ConfigKeys.Get(key, at);
                 configKey.Set(config, value, at);
@@ -156,6 +158,25 @@ public static partial class ConfigReader
             config.Origins[configKey.Path] = ConfigOrigin.At(file, value);
         }
     }
+
+    /// <summary>The key of the report's equivalence margin (in config files <c>report: {equivalence_margin: 0.005}</c>).</summary>
+    public const string ReportMarginKey = "report.equivalence_margin";
+
+    /// <summary><c>report:</c> — how the report judges the results; changes no run.</summary>
+    private static void ReadReport(ExperimentConfig config, YamlNode node, string file)
+    {
+        var at = ConfigOrigin.At(file, node);
+        if (node is not YamlMappingNode map) throw at.Error($"expected a mapping (report: {{equivalence_margin: 0.005}}), got {ConfigKeys.Describe(node)}");
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = KeyText(keyNode, file);
+            if (key != "equivalence_margin") throw UnknownKey(key, ["equivalence_margin"], ConfigOrigin.At(file, keyNode));
+            config.EquivalenceMargin = Margin(value, ConfigOrigin.At(file, value));
+        }
+    }
+
+    /// <summary>An equivalence margin: a number in (0, 1), in accuracy (or R²) units.</summary>
+    public static double Margin(YamlNode node, ConfigOrigin at) => ConfigKeys.Number(node, at, v => v is > 0 and < 1, "a number in (0, 1), such as 0.005 for half a point");
 
     private static void SetBaseline(ExperimentConfig config, YamlNode node, ConfigOrigin at)
     {

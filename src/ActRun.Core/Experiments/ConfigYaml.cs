@@ -53,6 +53,8 @@ public static class ConfigYaml
             }
             root.Add("tuned", chosen);
         }
+        if (config.EquivalenceMargin is double margin)
+            root.Add("report", new YamlMappingNode { { "equivalence_margin", margin.ToString("R", CultureInfo.InvariantCulture) } });
         if (config.Expect.Count > 0)
         {
             var expect = new YamlMappingNode();

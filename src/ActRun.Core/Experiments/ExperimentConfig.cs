@@ -32,6 +32,12 @@ public sealed class ExperimentConfig
     /// </summary>
     public Dictionary<string, List<(string Key, string Value)>>? Tuned { get; set; }
     /// <summary>
+    /// report.equivalence_margin: the difference within which the report calls two variants equivalent (TOST), in
+    /// accuracy (or R²) units; null means <see cref="Results.Comparisons.DefaultMargin"/>. It judges results and
+    /// changes no run.
+    /// </summary>
+    public double? EquivalenceMargin { get; set; }
+    /// <summary>
     /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
     /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
     /// </summary>
@@ -61,6 +67,7 @@ public sealed class ExperimentConfig
         Baseline = Baseline,
         Tune = Tune,
         Tuned = Tuned?.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
+        EquivalenceMargin = EquivalenceMargin,
         Origins = new(Origins),
     };
 }

@@ -42,11 +42,50 @@ public sealed record ReportData(
         return new ReportData(yaml, summary, metrics, layers, regions, Read<PointRecord>(folder, ResultFolder.PointsFile))
         {
             Activations = plan.Runs.Select(r => r.Variant.Activation).Distinct().ToList(),
+            Finals = Finished(done, stored),
+            Regression = ResultFolder.HasRegression(plan),
+            Margin = plan.Config.EquivalenceMargin ?? Comparisons.DefaultMargin,
         };
     }
 
     /// <summary>The activations the experiment compares (their specs, in plan order, each once).</summary>
     public IReadOnlyList<string> Activations { get; init; } = [];
+
+    /// <summary>The last epoch of every run that finished every epoch: what the verdicts pair by seed.</summary>
+    public IReadOnlyList<RunFinal> Finals { get; init; } = [];
+
+    /// <summary>Whether the experiment has a regression task (its verdicts are on R², with loss, RMSE and MAE beside).</summary>
+    public bool Regression { get; init; }
+
+    /// <summary>The equivalence margin of the verdicts (report.equivalence_margin, --margin).</summary>
+    public double Margin { get; init; } = Comparisons.DefaultMargin;
+
+    /// <summary>
+    /// Runs grouped by dataset when several datasets are compared (a swept dataset key: pairs form within a dataset,
+    /// named by its swept values); each run's variant is named by its other swept values, so a variant has one
+    /// name on every dataset.
+    /// </summary>
+    private static List<RunFinal> Finished(IReadOnlyList<PlannedRun> done, IReadOnlyDictionary<string, StoredRun> stored)
+    {
+        static bool IsData(SweptValue v) => v.Key.StartsWith("dataset", StringComparison.Ordinal);
+        static string Name(IReadOnlyList<SweptValue> values, string alone) => values.Count switch
+        {
+            0 => alone,
+            1 => values[0].Value,
+            _ => string.Join(" ", values.Select(v => $"{v.Column}={v.Value}")),
+        };
+        var finals = new List<RunFinal>();
+        foreach (var run in done)
+        {
+            var result = stored[run.RunId].ToResult(run);
+            if (result.Status != Training.RunStatus.Ok || result.Epochs.Count != run.Settings.Train.Epochs || result.Final is not { } last) continue;
+            var data = run.Variant.Values.Where(IsData).ToList();
+            string group = data.Count == 0 ? "" : Name(data, "");
+            string variant = Name(run.Variant.Values.Where(v => !IsData(v)).ToList(), run.Variant.Activation);
+            finals.Add(new RunFinal(group, variant, run.Seed, last.TestAccuracy, last.TestLoss, last.TestRmse, last.TestMae, last.TestR2));
+        }
+        return finals;
+    }
 
     private static List<T> Read<T>(string folder, string file)
     {

@@ -6,10 +6,19 @@ namespace ActRun.Core.Results;
 /// <summary>A plot in the report: its file (next to report.md) and what it shows.</summary>
 public sealed record ReportPlot(string File, string Caption);
 
-/// <summary>report.md: the settings, the summary table, the verdicts, and every plot embedded.</summary>
+/// <summary>What the report concludes: the tested pairs, and across datasets the ranks with their critical-difference diagram (a file next to report.md).</summary>
+public sealed record ReportVerdicts(IReadOnlyList<PairComparison> Pairs, AcrossDatasets? Across = null, string? Diagram = null)
+{
+    public static ReportVerdicts None { get; } = new([]);
+}
+
+/// <summary>
+/// report.md, leading with the answer: the verdict table (and the ranks across datasets), then the summary, the
+/// diagnostics, every plot embedded, and the settings.
+/// </summary>
 public static class ReportWriter
 {
-    public static string Build(string configYaml, IReadOnlyList<SummaryRecord> summary, IReadOnlyList<string> verdicts, IReadOnlyList<ReportPlot> plots)
+    public static string Build(string configYaml, IReadOnlyList<SummaryRecord> summary, ReportVerdicts verdicts, IReadOnlyList<string> diagnostics, IReadOnlyList<ReportPlot> plots)
     {
         var md = new StringBuilder();
         md.Append("# ActRun report\n\n");
@@ -19,8 +28,12 @@ public static class ReportWriter
             md.Append(CultureInfo.InvariantCulture,
                 $"**Incomplete:** {cancelled} of {planned} runs did not finish (interrupted, or not run in this folder). Every mean below is over the runs that finished all their epochs (n); resume the experiment to complete it.\n\n");
         md.Append("## Verdicts\n\n");
-        if (verdicts.Count == 0) md.Append("Nothing stands out: one activation, or fewer than two variants whose runs all finished.\n");
-        foreach (string verdict in verdicts) md.Append("- ").Append(verdict).Append('\n');
+        VerdictTable.AppendMarkdown(md, verdicts.Pairs);
+        if (verdicts.Across is { } across)
+        {
+            md.Append("\n## Across datasets\n\n");
+            VerdictTable.AppendAcross(md, across, verdicts.Diagram);
+        }
         md.Append("\n## Summary\n\n");
         md.Append(summary.Any(r => r.BestEpoch is not null)
             ? "Each run at its best epoch on the validation split (the weights it ended with; best epoch and epochs trained are means over the runs), "
@@ -42,6 +55,11 @@ public static class ReportWriter
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
                     $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+        }
+        if (diagnostics.Count > 0)
+        {
+            md.Append("\n## Diagnostics\n\n");
+            foreach (string line in diagnostics) md.Append("- ").Append(line).Append('\n');
         }
         if (plots.Count > 0)
         {

@@ -3,16 +3,15 @@ using System.Globalization;
 namespace ActRun.Core.Results;
 
 /// <summary>
-/// Plain sentences computed from a result folder's numbers: which activation wins and by how much (with a
-/// confidence interval and Welch's t-test over seeds), where gradients vanish, where units die, what diverged.
+/// The diagnostics in plain sentences, computed from a result folder's numbers: what diverged, where gradients
+/// vanish, where units die. Which variant is better is the verdict table (<see cref="Comparisons"/>).
 /// </summary>
 public static class Verdicts
 {
-    public static IReadOnlyList<string> From(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<MetricRecord> metrics, IReadOnlyList<LayerRecord> layers)
+    public static IReadOnlyList<string> From(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<LayerRecord> layers)
     {
         var verdicts = new List<string>();
         verdicts.AddRange(Failures(summary));
-        verdicts.AddRange(Ranking(summary, metrics));
         verdicts.AddRange(Gradients(summary, layers));
         verdicts.AddRange(DeadUnits(layers));
         return verdicts;
@@ -22,36 +21,6 @@ public static class Verdicts
         summary.Where(s => s.RunsDiverged > 0).Select(s =>
             $"{s.Activation} {s.Status}: the loss became NaN or infinite or grew past the divergence bound, so training stopped there" +
             (s.RunsFinished > 0 ? $"; its means are over the {s.RunsFinished} run(s) that finished." : "."));
-
-    /// <summary>The best activation against each other one, on the final test accuracy of each seed.</summary>
-    private static IEnumerable<string> Ranking(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<MetricRecord> metrics)
-    {
-        var finals = metrics.GroupBy(m => m.Activation).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<double>)g.GroupBy(m => m.Seed).Select(s => s.MaxBy(m => m.Epoch)!.TestAccuracy).ToList());
-        var ranked = summary.Where(s => s.Status == "ok" && finals.ContainsKey(s.Activation) && double.IsFinite(s.TestAccuracy))
-            .OrderByDescending(s => s.TestAccuracy).ToList();
-        if (ranked.Count < 2) yield break;
-        var best = ranked[0];
-        foreach (var other in ranked.Skip(1))
-            yield return Compare(best.Activation, finals[best.Activation], other.Activation, finals[other.Activation]);
-    }
-
-    public static string Compare(string a, IReadOnlyList<double> aValues, string b, IReadOnlyList<double> bValues)
-    {
-        double points = 100 * (Statistics.Mean(aValues) - Statistics.Mean(bValues));
-        string seeds = aValues.Count == bValues.Count ? $"{aValues.Count} seeds" : $"{aValues.Count} and {bValues.Count} seeds";
-        if (aValues.Count < 2 || bValues.Count < 2)
-            return $"{a} beats {b} by {P(points)} points (one seed: run with --seeds 3 or more for a confidence interval).";
-        var (_, df, p) = Statistics.WelchTTest(aValues, bValues);
-        if (double.IsNaN(p))
-            return $"{a} beats {b} by {P(points)} points ({seeds}, no spread between seeds).";
-        double half = 100 * Statistics.StudentTQuantile(0.975, df) * Math.Sqrt(Statistics.Variance(aValues) / aValues.Count + Statistics.Variance(bValues) / bValues.Count);
-        string evidence = $"95% CI {P(points - half)} to {P(points + half)}, Welch t-test {PValue(p)}, {seeds}";
-        return p < 0.05
-            ? $"{a} beats {b} by {P(points)} points ({evidence})."
-            : $"{a} and {b} are not distinguishable: {P(points)} points apart ({evidence}).";
-    }
 
     /// <summary>First-layer gradient in epoch 1 against the best activation's, and the decay with depth.</summary>
     private static IEnumerable<string> Gradients(IReadOnlyList<SummaryRecord> summary, IReadOnlyList<LayerRecord> layers)
@@ -96,10 +65,6 @@ public static class Verdicts
             yield return $"{byActivation.Key}: dead units (zero derivative for every probe sample) after epoch {lastEpoch}: {where}.";
         }
     }
-
-    private static string P(double points) => points.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string PValue(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
 
     /// <summary>"1/300" for small ratios, "12×" for large ones, two significant digits.</summary>
     public static string Ratio(double r)

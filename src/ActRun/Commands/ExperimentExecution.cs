@@ -18,7 +18,7 @@ public sealed record ExecutionRequest(string Command, string OutDir, RunOptions 
 public static class ExperimentExecution
 {
     /// <summary>The report is made from files already written: if it fails, the results stand and it can be rebuilt.</summary>
-    private static string WriteReport(string outDir, bool plots, ShardSpec? shard, CliContext context)
+    private static (string Path, ReportVerdicts Verdicts) WriteReport(string outDir, bool plots, ShardSpec? shard, CliContext context)
     {
         try
         {
@@ -27,7 +27,7 @@ public static class ExperimentExecution
         catch (Exception e) when (e is not OperationCanceledException)
         {
             context.Error.WriteLine($"actrun: warning: the report could not be drawn ({e.GetType().Name}: {e.Message}); the results are complete. Retry with 'actrun report {outDir}'.");
-            return "(not written)";
+            return ("(not written)", ReportVerdicts.None);
         }
     }
 
@@ -85,7 +85,9 @@ public static class ExperimentExecution
             : ExperimentRunner.Run(plan, outDir, options, data, log, context.Cancel);
 
         SummaryOutput.Write(context.Out, request.Format, plan, outcome.Summary);
-        string report = WriteReport(outDir, request.Plots, options.Shard, context);
+        var (report, verdicts) = WriteReport(outDir, request.Plots, options.Shard, context);
+        if (!request.Quiet)
+            foreach (string line in VerdictTable.BestLines(verdicts.Pairs)) context.Error.WriteLine($"Verdict: {line}");
         if (outcome.Dropped > 0)
             context.Error.WriteLine($"actrun: warning: {outcome.Dropped} run(s) in {outDir} are not part of this {(options.Shard is null ? "experiment" : "shard")} any more; their rows were left out.");
         if (!request.Quiet)

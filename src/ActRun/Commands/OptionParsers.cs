@@ -55,6 +55,19 @@ public static class OptionParsers
         },
     };
 
+    /// <summary>The report's equivalence margin: a number in (0, 1), in accuracy (or R²) units.</summary>
+    public static Option<double?> Margin(string name) => new(name)
+    {
+        Description = "Equivalence margin of the verdicts, in accuracy (or R²) units: a difference shown to lie within ±margin (TOST) is called equivalent (default 0.005 = half a point, or report.equivalence_margin)",
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v < 1) return v;
+            result.AddError($"{name} must be in (0, 1), such as 0.005 for half a point, got {Shown(text)}.");
+            return null;
+        },
+    };
+
     /// <summary>The divergence bound's factor: a number >= 0, or off (the same as 0).</summary>
     public static Option<double?> DivergenceFactor(string name, string description) => new(name)
     {

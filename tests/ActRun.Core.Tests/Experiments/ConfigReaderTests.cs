@@ -126,6 +126,19 @@ public class ConfigReaderTests
         Assert.Equal([42UL, 43UL, 44UL], config.RunSeeds());
     }
 
+    [Fact]
+    public void The_report_margin_reads_from_the_file_and_set_and_round_trips_through_config_yaml()
+    {
+        var config = ConfigReader.Parse(Valid + "\nreport: {equivalence_margin: 0.01}\n", "exp.yaml");
+        Assert.Equal(0.01, config.EquivalenceMargin);
+        ConfigReader.ApplySet(config, "report.equivalence_margin=0.02");
+        Assert.Equal(0.02, ConfigYaml.Deserialize(ConfigYaml.Serialize(config)).EquivalenceMargin);
+        Assert.Null(ConfigReader.Parse(Valid, "exp.yaml").EquivalenceMargin);
+        Assert.DoesNotContain("report", ConfigYaml.Serialize(ConfigReader.Parse(Valid, "exp.yaml")));
+        Assert.Contains("expected a number in (0, 1)", Error(Valid + "\nreport: {equivalence_margin: 5}\n").Message);
+        Assert.Contains("'equivalence_margn'", Error(Valid + "\nreport: {equivalence_margn: 0.01}\n").Message);
+    }
+
     [Theory]
     [InlineData("trian.lr=0.1", "--set trian.lr=0.1: unknown key 'trian.lr' (did you mean 'train.lr'?)")]
     [InlineData("train.lr", "--set train.lr: expected --set key=value, e.g. --set train.lr=0.05")]

@@ -140,9 +140,9 @@ public class SummaryTests
     [Fact]
     public void The_report_says_an_interrupted_experiment_is_incomplete_and_over_how_many_runs()
     {
-        string report = ReportWriter.Build("name: x\n", Mixed(), [], []);
+        string report = ReportWriter.Build("name: x\n", Mixed(), ReportVerdicts.None, [], []);
         string complete = ReportWriter.Build("name: x\n",
-            Summary.ByVariant(Plan, [.. Plan.Runs.Select(r => (r, Result(r, RunStatus.Ok, 3, 0.9)))]), [], []);
+            Summary.ByVariant(Plan, [.. Plan.Runs.Select(r => (r, Result(r, RunStatus.Ok, 3, 0.9)))]), ReportVerdicts.None, [], []);
 
         Assert.Contains("**Incomplete:** 5 of 9 runs did not finish", report);
         Assert.Contains("| `relu` | 0.8800 ± 0.0707 | ", report);

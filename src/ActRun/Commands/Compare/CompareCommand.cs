@@ -54,6 +54,7 @@ public sealed class CompareCommand
     public Option<double?> ValidationFraction { get; } = OptionParsers.Fraction("--validation-fraction", "The share of the training rows held out for validation (per class, the same rows for every activation of a seed): the best epoch is chosen on it and its weights are tested; 0 switches it off and the final epoch is reported (default 0.1)");
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
+    public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
 
     public static Command Create(CliContext context)
     {
@@ -75,7 +76,7 @@ public sealed class CompareCommand
                      options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
                      options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet,
+                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet, options.Margin,
                  })
             command.Options.Add(option);
         command.SetAction(parse => CompareAction.Run(parse, options, context));

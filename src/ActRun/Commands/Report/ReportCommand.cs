@@ -7,6 +7,7 @@ public sealed class ReportCommand
 {
     public Argument<string> Folder { get; } = new Argument<string>("DIR") { Description = "A result folder written by compare, run or merge" }.FolderPath();
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "Write report.md without drawing the PNG plots" };
+    public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
 
     public static Command Create(CliContext context)
     {
@@ -16,7 +17,7 @@ public sealed class ReportCommand
             Example: actrun report results/20261123-101500-circles
             """)
         {
-            o.Folder, o.NoPlots,
+            o.Folder, o.NoPlots, o.Margin,
         };
         command.SetAction(parse =>
         {
@@ -25,7 +26,7 @@ public sealed class ReportCommand
             string path;
             // The report and plots are rebuilt from the CSV files (they are not results of their own), under the folder's lock.
             using (Core.Results.ResultFolderLock.Acquire(folder, "actrun report"))
-                path = Plots.ReportFolder.Write(folder, plots: !parse.GetValue(o.NoPlots));
+                path = Plots.ReportFolder.Write(folder, plots: !parse.GetValue(o.NoPlots), margin: parse.GetValue(o.Margin)).Path;
             context.Error.WriteLine($"Wrote {path}");
             return ExitCodes.Success;
         });
