@@ -45,7 +45,7 @@ public class FileJoinTests
         Assert.Equal(SweepKeys, summaryHeader.TakeWhile(c => c != "seeds"));
         string[] run = ["run_id", .. SweepKeys, "seed"];
         Assert.Equal([.. run, "seed_index", "status"], Header(Path.Combine(dir, "runs.csv")).Take(run.Length + 2));
-        Assert.Equal([.. run, "epoch", "train_loss"], Header(Path.Combine(dir, "metrics.csv")).Take(run.Length + 2));
+        Assert.Equal([.. run, "epoch", "learning_rate"], Header(Path.Combine(dir, "metrics.csv")).Take(run.Length + 2));
         Assert.Equal([.. run, "epoch", "layer"], Header(Path.Combine(dir, "layers.csv")).Take(run.Length + 2));
         Assert.Equal([.. run, "x1", "x2", "p"], Header(Path.Combine(dir, "regions.csv")));
 
