@@ -11,7 +11,7 @@ public static class ConfigKeyDocs
     public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>(
         // The optimizer's hyper-parameters describe themselves in their one declaration (OptimizerParameters).
         Optimizers.OptimizerParameters.All.Select(p => KeyValuePair.Create("train." + p.Name,
-            p.Description + " Empty: the optimizer's default. Taken by: " + string.Join(", ", p.Optimizers) + ".")))
+            p.Description + (p == Optimizers.OptimizerParameters.Momentum ? "" : " Empty: the optimizer's default.") + " Taken by: " + string.Join(", ", p.Optimizers) + ".")))
     {
         ["dataset.name"] = "The dataset: circles, xor, moons, spiral, blobs (toy options in parentheses: spiral(noise=0.2, train_size=2000)), mnist, fashion_mnist, or your own csv:PATH / csv:TRAIN.csv,TEST.csv. Written alone (dataset: mnist), it is short for this key.",
         ["dataset.features"] = "The network's inputs on the 2-D sets, as TensorFlow Playground's toggles: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), in the order given. Empty: x1, x2.",
