@@ -91,6 +91,22 @@ public class VerdictsTests
     }
 
     [Fact]
+    public void Vanishing_gradients_compare_the_dense_kernels_of_a_network_with_normalization_layers()
+    {
+        // [dense, batch_norm, act] × 4 then the output dense layer: only the kernels' gradients compare (γ's are another quantity).
+        string[] kinds = ["dense", "batch_norm", "act", "dense", "batch_norm", "act", "dense", "batch_norm", "act", "dense", "batch_norm", "act", "dense"];
+        var layers = kinds.Select((kind, i) => new LayerRecord
+        {
+            Activation = "sigmoid", Epoch = 1, Layer = i + 1, LayerKind = kind,
+            GradNorm = kind switch { "dense" => Math.Pow(10, i / 3 - 3), "batch_norm" => 1e-9, _ => double.NaN },
+        }).ToList();
+
+        var verdicts = Verdicts.From([Row("sigmoid", 0.5)], [], layers);
+
+        Assert.Contains("In sigmoid's network the gradient shrinks 1000× from hidden layer 10 back to layer 1 (epoch 1): vanishing gradients.", verdicts);
+    }
+
+    [Fact]
     public void Dead_units_and_divergence_are_reported()
     {
         var layers = new List<LayerRecord>
