@@ -70,6 +70,10 @@ public class TuneCommandTests
         Assert.Equal(Rows(dir, "runs.csv").Select(r => r["run_id"]), plan.Runs.Select(r => r.RunId));
         Assert.Equal(0, CliRunner.Run("report", dir, "--no-plots").ExitCode);
         Assert.Contains("tune: chose on val_loss", result.Error);
+        // The report says at which setting each variant was compared, before its verdicts.
+        string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains($"Each variant at its own setting, chosen on its validation split by a halving search on val_loss (trials.csv lists every trial): `relu` lr={chosen["relu"]}; `tanh` lr={chosen["tanh"]}.", report);
+        Assert.True(report.IndexOf("Each variant at its own setting", StringComparison.Ordinal) < report.IndexOf("| pair |", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,5 +140,22 @@ public class TuneCommandTests
         Assert.Equal(0.8, TuningRunner.Score([Run(0.1)], spec with { Metric = "val_accuracy" }));
         Assert.Equal((0.3 + 0.3) / 2, TuningRunner.Score([Run(0.1), Run(0.2)], spec));
         Assert.True(double.IsNaN(TuningRunner.Score([Run(0.1), null], spec)));
+    }
+
+    [Fact]
+    public void The_verdict_judges_each_run_at_the_epoch_the_summary_reports()
+    {
+        // Validation on (compare's default): each run is reported at its best epoch, and the verdict's mean difference
+        // is the difference of the summary's means, not of the last epochs'.
+        string dir = CliRunner.TempDir();
+        var result = CliRunner.Run("compare", "--activations", "relu,tanh", "--seeds", "3", "--out", dir, "--no-plots", "--quiet");
+        Assert.True(result.ExitCode == 0, result.Error);
+        // The spiral's validation loss is lowest before the last of its 60 epochs, so the two choices differ here.
+        Assert.Contains(Rows(dir, "summary.csv"), r => double.Parse(r["best_epoch"], System.Globalization.CultureInfo.InvariantCulture) < 60);
+        var summary = Rows(dir, "summary.csv").ToDictionary(r => r["activation"], r => double.Parse(r["test_accuracy"], System.Globalization.CultureInfo.InvariantCulture));
+        double points = Math.Abs(summary["relu"] - summary["tanh"]) * 100;
+        string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("On the reported test accuracy (each run at its best epoch on validation, else its last)", report);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| +{points:0.00} pts |"), report);
     }
 }

@@ -78,7 +78,10 @@ public sealed record ReportData(
         foreach (var run in done)
         {
             var result = stored[run.RunId].ToResult(run);
-            if (result.Status != Training.RunStatus.Ok || result.Epochs.Count != run.Settings.Train.Epochs || result.Final is not { } last) continue;
+            // A run is judged at the epoch it reports (the best on validation, else the last), as the summary is; an
+            // early-stopped run finished.
+            if (result.Status != Training.RunStatus.Ok || (result.Epochs.Count != run.Settings.Train.Epochs && result.StoppedEpoch is null)
+                || result.Reported is not { } last) continue;
             var data = run.Variant.Values.Where(IsData).ToList();
             string group = data.Count == 0 ? "" : Name(data, "");
             string variant = Name(run.Variant.Values.Where(v => !IsData(v)).ToList(), run.Variant.Activation);

@@ -18,6 +18,29 @@ public sealed record ReportVerdicts(IReadOnlyList<PairComparison> Pairs, AcrossD
 /// </summary>
 public static class ReportWriter
 {
+    /// <summary>
+    /// "Each variant at its own setting ..." when the experiment was tuned (its config.yaml holds tuned:), naming each
+    /// variant's chosen setting; null otherwise.
+    /// </summary>
+    private static string? TunedSettings(string configYaml)
+    {
+        Experiments.ExperimentConfig config;
+        try
+        {
+            config = Experiments.ConfigReader.Parse(configYaml, Experiments.ConfigYaml.ResultsFileName);
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+        if (config.Tuned is not { Count: > 0 } tuned) return null;
+        string Setting(IEnumerable<(string Key, string Value)> values) =>
+            string.Join(", ", values.Select(v => $"{Experiments.ConfigKeys.Find(v.Key)?.Column ?? v.Key}={v.Value}"));
+        string how = config.Tune is { } spec ? $" by a {spec.Strategy} search on {spec.Metric} ({ResultFolder.TrialsFile} lists every trial)" : "";
+        return $"Each variant at its own setting, chosen on its validation split{how}: " +
+               string.Join("; ", tuned.Select(kv => $"{Cell(kv.Key)} {Setting(kv.Value)}")) + ".";
+    }
+
     public static string Build(string configYaml, IReadOnlyList<SummaryRecord> summary, ReportVerdicts verdicts, IReadOnlyList<string> diagnostics, IReadOnlyList<ReportPlot> plots)
     {
         var md = new StringBuilder();
@@ -28,6 +51,7 @@ public static class ReportWriter
             md.Append(CultureInfo.InvariantCulture,
                 $"**Incomplete:** {cancelled} of {planned} runs did not finish (interrupted, or not run in this folder). Every mean below is over the runs that finished all their epochs (n); resume the experiment to complete it.\n\n");
         md.Append("## Verdicts\n\n");
+        if (TunedSettings(configYaml) is { } tuned) md.Append(tuned).Append("\n\n");
         VerdictTable.AppendMarkdown(md, verdicts.Pairs);
         if (verdicts.Across is { } across)
         {
@@ -46,7 +70,7 @@ public static class ReportWriter
             md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {Opt(row.ValLoss)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Label.Length > 0 ? row.Label : row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {Opt(row.ValLoss)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         else
         {
@@ -54,7 +78,7 @@ public static class ReportWriter
             md.Append("|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Label.Length > 0 ? row.Label : row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         if (diagnostics.Count > 0)
         {

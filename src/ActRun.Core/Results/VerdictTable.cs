@@ -22,7 +22,7 @@ public static class VerdictTable
             : $"p: paired t-test, Holm-adjusted over the {family} pair(s) tested; Wilcoxon: signed-rank test, Holm-adjusted; d_z: mean difference / SD of the differences; " +
               $"equivalent: both one-sided tests (TOST) reject a difference of ±{Comparisons.Amount(metric, primary[0].Margin)} (Holm-adjusted). ";
         md.Append(CultureInfo.InvariantCulture,
-            $"On the final-epoch {metric.Name}, paired by seed (seed i of every variant shares its data split, initial weights and batch order). {tested}" +
+            $"On the reported {metric.Name} (each run at its best epoch on validation, else its last), paired by seed (seed i of every variant shares its data split, initial weights and batch order). {tested}" +
             $"The first variant of a pair has the better mean. How to read it: docs/statistics.md.\n\n");
         Table(md, primary);
         var others = pairs.Where(p => !p.Primary).ToList();

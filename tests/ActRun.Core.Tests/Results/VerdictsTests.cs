@@ -101,7 +101,7 @@ public class VerdictsTests
             GradNorm = kind switch { "dense" => Math.Pow(10, i / 3 - 3), "batch_norm" => 1e-9, _ => double.NaN },
         }).ToList();
 
-        var verdicts = Verdicts.From([Row("sigmoid", 0.5)], [], layers);
+        var verdicts = Verdicts.From([Row("sigmoid", 0.5)], layers);
 
         Assert.Contains("In sigmoid's network the gradient shrinks 1000× from hidden layer 10 back to layer 1 (epoch 1): vanishing gradients.", verdicts);
     }
