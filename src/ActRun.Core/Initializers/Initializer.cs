@@ -31,6 +31,8 @@ public static class InitializerRegistry
         new("he_normal", "TN(0, sqrt(2 / fan_in))", (i, o, r) => Truncated(r, Math.Sqrt(2.0 / i))),
         new("lecun_uniform", "U(-l, l), l = sqrt(3 / fan_in)", (i, o, r) => Uniform(r, Math.Sqrt(3.0 / i))),
         new("lecun_normal", "TN(0, sqrt(1 / fan_in))", (i, o, r) => Truncated(r, Math.Sqrt(1.0 / i))),
+        // The "commonly used heuristic" Glorot & Bengio (2010, eq. 1) compare their normalized initialization against.
+        new("standard_uniform", "U(-l, l), l = 1 / sqrt(fan_in)", (i, o, r) => Uniform(r, 1.0 / Math.Sqrt(i))),
         new("zeros", "0", (i, o, r) => 0f),
     ];
 

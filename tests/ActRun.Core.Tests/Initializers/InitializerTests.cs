@@ -25,6 +25,7 @@ public class InitializerTests
     [InlineData("he_normal", 300, 200, 2.0 / 300)]
     [InlineData("lecun_uniform", 300, 200, 1.0 / 300)]
     [InlineData("lecun_normal", 300, 200, 1.0 / 300)]
+    [InlineData("standard_uniform", 300, 200, 1.0 / (3 * 300))]
     public void Variance_is_the_documented_one(string name, int fanIn, int fanOut, double variance)
     {
         Assert.InRange(Variance(Draw(name, fanIn, fanOut)), variance * 0.97, variance * 1.03);
@@ -35,6 +36,15 @@ public class InitializerTests
     {
         double limit = Math.Sqrt(6.0 / (20 + 30));
         Assert.All(Draw("glorot_uniform", 20, 30), w => Assert.InRange(w, -limit, limit));
+    }
+
+    [Fact]
+    public void Standard_uniform_stays_within_one_over_the_root_of_fan_in_and_reaches_near_it()
+    {
+        double limit = 1 / Math.Sqrt(1000);
+        var w = Draw("standard_uniform", 1000, 50);
+        Assert.All(w, x => Assert.InRange(x, -limit, limit));
+        Assert.True(w.Max() > 0.99 * limit && w.Min() < -0.99 * limit);
     }
 
     [Fact]

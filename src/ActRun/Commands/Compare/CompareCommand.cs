@@ -26,7 +26,7 @@ public sealed class CompareCommand
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16,16,16,16 on 2-D sets, 128 on images, 16 on csv)");
     public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
-    public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal", DefaultValueFactory = _ => "auto" };
+    public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, standard_uniform", DefaultValueFactory = _ => "auto" };
     public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 60 on 2-D sets, 5 on images, 40 on csv)");
     public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets and csv, 64 on images)");
     public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.03 with sgd on 2-D sets, 0.1 with sgd on images, 0.01 with adam on csv)");
