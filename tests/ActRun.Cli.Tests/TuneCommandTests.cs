@@ -158,4 +158,27 @@ public class TuneCommandTests
         Assert.Contains("On the reported test accuracy (each run at its best epoch on validation, else its last)", report);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| +{points:0.00} pts |"), report);
     }
+
+    [Fact]
+    public void Random_search_draws_its_trials_from_the_seed_and_every_trial_trains_with_the_tune_seeds()
+    {
+        string[] args = ["compare", "--activations", "relu", "--dataset", "circles(train_size=200, test_size=100)", "--epochs", "3", "--seeds", "3",
+            "--tune", "lr=loguniform(1e-3,1)", "--tune", "train.momentum=0,0.9", "--tune-strategy", "random", "--tune-trials", "5", "--no-plots", "--quiet"];
+        string a = CliRunner.TempDir(), b = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run([.. args, "--out", a]).ExitCode);
+        Assert.Equal(0, CliRunner.Run([.. args, "--out", b]).ExitCode);
+        var trials = Rows(a, "trials.csv");
+        Assert.Equal(["variant", "lr", "momentum", "round", "epochs", "seeds", "val_loss", "kept", "chosen"], trials[0].Keys);
+        Assert.Equal(5, trials.Count);
+        Assert.All(trials, t => Assert.InRange(double.Parse(t["lr"], System.Globalization.CultureInfo.InvariantCulture), 1e-3, 1));
+        Assert.All(trials, t => Assert.Contains(t["momentum"], new[] { "0", "0.9" }));
+        Assert.All(trials, t => Assert.Equal("1", t["seeds"]));
+        // The same seed draws the same points and reaches the same choice.
+        Assert.Equal(File.ReadAllText(Path.Combine(a, "trials.csv")), File.ReadAllText(Path.Combine(b, "trials.csv")));
+        var chosen = trials.Single(t => t["chosen"] == "1");
+        Assert.Equal(trials.Min(t => double.Parse(t["val_loss"], System.Globalization.CultureInfo.InvariantCulture)),
+            double.Parse(chosen["val_loss"], System.Globalization.CultureInfo.InvariantCulture));
+        var summary = Rows(a, "summary.csv").Single();
+        Assert.Equal((chosen["lr"], chosen["momentum"]), (summary["lr"], summary["momentum"]));
+    }
 }
