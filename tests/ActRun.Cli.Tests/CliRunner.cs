@@ -53,6 +53,17 @@ public static class CliRunner
     /// </summary>
     public static string TempDir() => Directory.CreateDirectory(Path.Combine(Root.Value, Guid.NewGuid().ToString("N")[..12])).FullName;
 
+    /// <summary>Writes an experiment file into a fresh temporary folder and returns its path.</summary>
+    public static string WriteConfig(string text)
+    {
+        string path = Path.Combine(TempDir(), "exp.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The rows of one CSV file of a result folder.</summary>
+    public static List<Dictionary<string, string>> Rows(string dir, string file) => ActRun.Core.Results.CsvTable.Read(Path.Combine(dir, file));
+
     private const string RootPrefix = "actrun-cli-tests-";
 
     private static readonly Lazy<string> Root = new(() =>

@@ -24,12 +24,7 @@ public class MergeTests
     /// </summary>
     private static readonly string[] TimingColumns = ["epoch_seconds", "train_seconds", "started", "finished"];
 
-    private static string WriteConfig(string text = Experiment)
-    {
-        string path = Path.Combine(CliRunner.TempDir(), "exp.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static string WriteConfig(string text = Experiment) => CliRunner.WriteConfig(text);
 
     /// <summary>Every file under a folder, by path relative to it, the lock files aside (they belong to no result).</summary>
     private static List<string> Files(string dir) =>

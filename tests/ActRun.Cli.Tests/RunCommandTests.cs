@@ -17,14 +17,9 @@ public class RunCommandTests
           train.lr: [0.02, 0.05]
         """;
 
-    private static string WriteConfig(string text = Experiment)
-    {
-        string path = Path.Combine(CliRunner.TempDir(), "exp.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static string WriteConfig(string text = Experiment) => CliRunner.WriteConfig(text);
 
-    private static List<Dictionary<string, string>> Rows(string dir, string file) => CsvTable.Read(Path.Combine(dir, file));
+    private static List<Dictionary<string, string>> Rows(string dir, string file) => CliRunner.Rows(dir, file);
 
     /// <summary>metrics.csv without its timing column: what two runs of the same experiment must agree on.</summary>
     private static List<string> Numbers(string dir) =>

@@ -23,14 +23,9 @@ public class TuneCommandTests
           relu: {test_accuracy: [0, 1]}
         """;
 
-    private static string WriteConfig(string text = Experiment)
-    {
-        string path = Path.Combine(CliRunner.TempDir(), "exp.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static string WriteConfig(string text = Experiment) => CliRunner.WriteConfig(text);
 
-    private static List<Dictionary<string, string>> Rows(string dir, string file) => CsvTable.Read(Path.Combine(dir, file));
+    private static List<Dictionary<string, string>> Rows(string dir, string file) => CliRunner.Rows(dir, file);
 
     [Fact]
     public void Halving_trains_the_survivors_longer_and_the_comparison_runs_each_variant_at_its_choice()

@@ -19,14 +19,9 @@ public class VocabularyTests
           tanh lr=0.05: {test_accuracy: [0, 1]}
         """;
 
-    private static string WriteConfig(string text = Experiment)
-    {
-        string path = Path.Combine(CliRunner.TempDir(), "exp.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static string WriteConfig(string text = Experiment) => CliRunner.WriteConfig(text);
 
-    private static List<Dictionary<string, string>> Rows(string dir, string file) => CsvTable.Read(Path.Combine(dir, file));
+    private static List<Dictionary<string, string>> Rows(string dir, string file) => CliRunner.Rows(dir, file);
 
     [Fact]
     public void Compare_applies_set_and_sweep_to_the_config_it_builds()
