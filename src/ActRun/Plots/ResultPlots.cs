@@ -44,11 +44,11 @@ public static class ResultPlots
             }
         }
         if (accuracy && Bars(Path.Combine(folder, "final_accuracy.png"), summary, r => r.TestAccuracy, r => r.TestAccuracyCi95High,
-                "Final test accuracy", "test accuracy", ceiling: 1))
-            written.Add(new("final_accuracy.png", "Final test accuracy per variant (mean over seeds, the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data: compare the bar tops, not their lengths."));
+                "Test accuracy at the reported epoch", "test accuracy", ceiling: 1))
+            written.Add(new("final_accuracy.png", "Test accuracy per variant at each run's reported epoch (the best on the validation split, else the last), mean over seeds (the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data: compare the bar tops, not their lengths."));
         if (regression && Bars(Path.Combine(folder, "final_r2.png"), summary, r => r.TestR2 ?? double.NaN, r => r.TestR2Ci95High,
-                "Final test R²", "R² (1 = perfect, 0 = predicting the mean)", ceiling: 1))
-            written.Add(new("final_r2.png", "Final test R² per variant (mean over seeds, the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data."));
+                "Test R² at the reported epoch", "R² (1 = perfect, 0 = predicting the mean)", ceiling: 1))
+            written.Add(new("final_r2.png", "Test R² per variant at each run's reported epoch (the best on the validation split, else the last), mean over seeds (the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data."));
         if (layers.Count > 0)
         {
             GradientNorms(Path.Combine(folder, "gradient_norms.png"), layers, order);
