@@ -176,4 +176,26 @@ public class TuneCommandTests
         var summary = Rows(a, "summary.csv").Single();
         Assert.Equal((chosen["lr"], chosen["momentum"]), (summary["lr"], summary["momentum"]));
     }
+
+    [Fact]
+    public void The_comparison_of_a_tuned_folder_shards_and_merges_like_any_run()
+    {
+        // The documented way to spread a tuned experiment: search once, then shard the comparison of its config.yaml
+        // (which holds tuned:); the merged shards equal the comparison run whole.
+        string whole = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run("run", WriteConfig(), "--out", whole, "--no-plots", "--quiet").ExitCode);
+        string config = Path.Combine(whole, "config.yaml");
+        string[] shards = [Path.Combine(CliRunner.TempDir(), "s1"), Path.Combine(CliRunner.TempDir(), "s2")];
+        for (int i = 0; i < 2; i++)
+        {
+            var shard = CliRunner.Run("run", config, "--shard", $"{i + 1}/2", "--out", shards[i], "--no-plots", "--quiet");
+            Assert.True(shard.ExitCode == 0, shard.Error);
+            Assert.False(File.Exists(Path.Combine(shards[i], "trials.csv")));
+        }
+        string merged = Path.Combine(CliRunner.TempDir(), "merged");
+        var merge = CliRunner.Run("merge", shards[0], shards[1], "--out", merged);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        static IEnumerable<string> Numbers(string dir) => Rows(dir, "summary.csv").Select(r => string.Join(",", r.Where(kv => kv.Key != "train_seconds").Select(kv => kv.Value)));
+        Assert.Equal(Numbers(whole), Numbers(merged));
+    }
 }
