@@ -82,6 +82,45 @@ sinfo -h -o %t | grep -qE '^(idle|mix|alloc)' || { say "the Slurm node did not c
 say "Slurm is up ($(sinfo -h -o '%N %t %c' | head -1))"
 
 actrun="$(actrun_command)"
+# One check: the experiment run whole, and as 3 Slurm array shards merged by the merge job, give the same files.
+slurm_check() { # NAME: $work/NAME.yaml is the experiment
+  local name=$1 state="" check file
+  $actrun run "$work/$name.yaml" --out "$work/$name-whole" --quiet --format csv > /dev/null
+  read -r array merge < <(CPUS=1 "$here/slurm-array.sh" "$work/$name.yaml" 3 "$work/$name-slurm")
+  say "$name: submitted array job $array and merge job $merge"
+  for _ in $(seq 1 600); do
+    state=$(scontrol show job "$merge" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2 || true)
+    case "$state" in COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY) break;; esac
+    # A finished job can leave scontrol's view; the merged summary is then the sign it ran.
+    [ -z "$state" ] && [ -f "$work/$name-slurm/merged/summary.csv" ] && { state=COMPLETED; break; }
+    sleep 0.2
+  done
+  if [ "$state" != COMPLETED ] || [ ! -f "$work/$name-slurm/merged/summary.csv" ]; then
+    say "$name: the merge job ended as '${state:-unknown}' (logs in $work/$name-slurm/logs)"
+    tail -n 5 "$work/$name-slurm"/logs/*.log >&2 || true
+    return 1
+  fi
+  local ok=0
+  for check in "metrics.csv epoch_seconds" "summary.csv train_seconds" "runs.csv started finished" "${@:2}"; do
+    set -- $check
+    file=$1; shift
+    if ! diff <(without "$work/$name-whole/$file" "$@") <(without "$work/$name-slurm/merged/$file" "$@") > "$work/diff.txt"; then
+      say "$name: merged $file differs from the unsharded run:"; head -n 10 "$work/diff.txt" >&2; ok=1
+    fi
+  done
+  cmp -s "$work/$name-whole/config.yaml" "$work/$name-slurm/merged/config.yaml" || { say "$name: merged config.yaml differs"; ok=1; }
+  [ $ok -eq 0 ] && say "$name: 3 Slurm shards merged equal the unsharded run ($(($(wc -l < "$work/$name-whole/metrics.csv") - 1)) metric rows)"
+  return $ok
+}
+
+# Drop the named columns (timings) from a CSV; the test's values hold no quoted commas.
+without() {
+  local file=$1; shift
+  awk -F, -v drop="$*" 'BEGIN { n = split(drop, d, " "); for (i = 1; i <= n; i++) skip[d[i]] = 1 }
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i in skip) gone[i] = 1 }
+    { line = ""; for (i = 1; i <= NF; i++) if (!(i in gone)) line = line (line == "" ? "" : ",") $i; print line }' "$file"
+}
+
 cat > "$work/sweep.yaml" <<'YAML'
 # The Slurm test's sweep: 8 small runs.
 name: slurm-test
@@ -93,42 +132,24 @@ sweep:
   model.activation: [relu, tanh]
   train.lr: [0.02, 0.05]
 YAML
-$actrun run "$work/sweep.yaml" --out "$work/whole" --quiet --format csv > /dev/null
-
-read -r array merge < <(CPUS=1 "$here/slurm-array.sh" "$work/sweep.yaml" 3 "$work/slurm")
-say "submitted array job $array and merge job $merge"
-state=""
-for _ in $(seq 1 600); do
-  state=$(scontrol show job "$merge" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2 || true)
-  case "$state" in COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY) break;; esac
-  # A finished job can leave scontrol's view; the merged summary is then the sign it ran.
-  [ -z "$state" ] && [ -f "$work/slurm/merged/summary.csv" ] && { state=COMPLETED; break; }
-  sleep 0.2
-done
-if [ "$state" != COMPLETED ] || [ ! -f "$work/slurm/merged/summary.csv" ]; then
-  say "the merge job ended as '${state:-unknown}' (logs in $work/slurm/logs)"
-  tail -n 5 "$work"/slurm/logs/*.log >&2 || true
-  exit 1
-fi
-
-# Drop the named columns (timings) from a CSV; the test's values hold no quoted commas.
-without() {
-  local file=$1; shift
-  awk -F, -v drop="$*" 'BEGIN { n = split(drop, d, " "); for (i = 1; i <= n; i++) skip[d[i]] = 1 }
-    NR == 1 { for (i = 1; i <= NF; i++) if ($i in skip) gone[i] = 1 }
-    { line = ""; for (i = 1; i <= NF; i++) if (!(i in gone)) line = line (line == "" ? "" : ",") $i; print line }' "$file"
-}
+cat > "$work/search.yaml" <<'YAML'
+# The Slurm test's search: each of 3 activations tunes its rate on validation (halving), then 2 seeds compare.
+name: slurm-search
+dataset: {name: circles, train_size: 300, test_size: 200}
+model: {hidden: [8], activation: relu}
+train: {epochs: 4, batch_size: 32, optimizer: sgd, lr: 0.1, validation_fraction: 0.2}
+seeds: 2
+sweep:
+  model.activation: [relu, tanh, elu]
+tune:
+  space: {train.lr: [0.01, 0.1, 1]}
+  strategy: halving
+YAML
 status=0
-for check in "metrics.csv epoch_seconds" "summary.csv train_seconds" "runs.csv started finished"; do
-  set -- $check
-  file=$1; shift
-  if ! diff <(without "$work/whole/$file" "$@") <(without "$work/slurm/merged/$file" "$@") > "$work/diff.txt"; then
-    say "merged $file differs from the unsharded run:"; head -n 10 "$work/diff.txt" >&2; status=1
-  fi
-done
-cmp -s "$work/whole/config.yaml" "$work/slurm/merged/config.yaml" || { say "merged config.yaml differs"; status=1; }
+slurm_check sweep || status=1
+slurm_check search "trials.csv" || status=1
 if [ $status -eq 0 ]; then
-  say "passed: 3 Slurm shards merged equal the unsharded run ($(($(wc -l < "$work/whole/metrics.csv") - 1)) metric rows) in $(( $(date +%s) - started_at )) s"
+  say "passed: a sweep and a search, each as 3 Slurm shards merged, equal their unsharded runs, in $(( $(date +%s) - started_at )) s"
   rm -rf "$work"
 fi
 exit $status

@@ -106,7 +106,6 @@ public class TuneCommandTests
 
     [Theory]
     [InlineData("--set", "train.validation_fraction=0", "tune: the search chooses on a validation split")]
-    [InlineData("--shard", "1/2", "--shard: a search runs whole")]
     [InlineData("--tune", "lr=loguniform(1e-4,1)", "use strategy: random")]
     [InlineData("--tune-strategy", "random", "random search needs trials: N")]
     public void A_search_that_cannot_run_says_why_in_one_line_and_writes_nothing(string option, string value, string message)
@@ -197,5 +196,32 @@ public class TuneCommandTests
         Assert.True(merge.ExitCode == 0, merge.Error);
         static IEnumerable<string> Numbers(string dir) => Rows(dir, "summary.csv").Select(r => string.Join(",", r.Where(kv => kv.Key != "train_seconds").Select(kv => kv.Value)));
         Assert.Equal(Numbers(whole), Numbers(merged));
+    }
+
+    [Fact]
+    public void A_search_shards_by_variant_and_the_merged_shards_equal_the_search_run_whole()
+    {
+        // As experiments/cluster/slurm-array.sh runs it: every shard with --resume, then merge.
+        string whole = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run("run", WriteConfig(), "--out", whole, "--no-plots", "--quiet").ExitCode);
+        string config = WriteConfig();
+        string[] shards = [Path.Combine(CliRunner.TempDir(), "s1"), Path.Combine(CliRunner.TempDir(), "s2"), Path.Combine(CliRunner.TempDir(), "s3")];
+        for (int i = 0; i < shards.Length; i++)
+        {
+            var shard = CliRunner.Run("run", config, "--shard", $"{i + 1}/3", "--resume", "--out", shards[i], "--no-plots", "--quiet");
+            Assert.True(shard.ExitCode == 0, shard.Error);
+        }
+        // Variant k goes to shard k mod 3 + 1: relu searches in shard 1, tanh in shard 2, shard 3 has nothing to do.
+        Assert.Equal(["relu"], Rows(shards[0], "trials.csv").Select(t => t["variant"]).Distinct());
+        Assert.Equal(["tanh"], Rows(shards[1], "trials.csv").Select(t => t["variant"]).Distinct());
+        Assert.False(File.Exists(Path.Combine(shards[2], "trials.csv")));
+
+        string merged = Path.Combine(CliRunner.TempDir(), "merged");
+        var merge = CliRunner.Run("merge", shards[0], shards[1], shards[2], "--out", merged);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        static IEnumerable<string> Numbers(string dir) => Rows(dir, "summary.csv").Select(r => string.Join(",", r.Where(kv => kv.Key != "train_seconds").Select(kv => kv.Value)));
+        Assert.Equal(Numbers(whole), Numbers(merged));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "trials.csv")), File.ReadAllText(Path.Combine(merged, "trials.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "config.yaml")), File.ReadAllText(Path.Combine(merged, "config.yaml")));
     }
 }

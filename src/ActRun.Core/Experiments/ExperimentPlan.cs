@@ -52,9 +52,11 @@ public sealed class ExperimentPlan
         var tunedKeys = TunedKeys(config);
         return Build(config, [.. swept, .. tunedKeys], VariantConfigs(config, swept).Select(v =>
         {
-            if (!tuned.TryGetValue(v.Variant.Label, out var point))
+            // A shard of a search chose for its own variants only: the others keep their settings as written (they are
+            // not in its slice, see Shard), until merge joins the shards' tuned: sections.
+            if (!tuned.TryGetValue(v.Variant.Label, out var point) && config.Tune is null)
                 throw config.ErrorAt("tuned", $"tuned: no chosen setting for variant '{v.Variant.Label}'; tuned: lists {string.Join(", ", tuned.Keys)}.");
-            var chosen = Apply(v.Config, point);
+            var chosen = Apply(v.Config, point ?? []);
             return (v.Variant with { Keys = [.. v.Variant.Keys, .. tunedKeys.Select(k => (k.Column, k.Get(chosen)))] }, chosen);
         }), config.RunSeeds());
     }
@@ -171,8 +173,15 @@ public sealed class ExperimentPlan
     }
 
     /// <summary>The I-th (1-based) of N fixed slices of the runs: run k goes to slice k mod N, so slices are balanced over variants.</summary>
+    /// A searched experiment (tune:) is cut by variant instead, variant k to slice k mod N: each variant's search and its
+    /// comparison runs then stay in one shard, which can choose alone.
     public IReadOnlyList<PlannedRun> Shard(ShardSpec? shard) =>
-        shard is null ? Runs : Runs.Where(r => r.Index % shard.Count == shard.Index - 1).ToList();
+        shard is null ? Runs
+        : Config.Tune is not null ? Runs.Where(r => InShard(r.Variant.Index, shard)).ToList()
+        : Runs.Where(r => r.Index % shard.Count == shard.Index - 1).ToList();
+
+    /// <summary>Whether variant <paramref name="variant"/> (its index) belongs to a shard of a searched experiment.</summary>
+    public static bool InShard(int variant, ShardSpec? shard) => shard is null || variant % shard.Count == shard.Index - 1;
 
     /// <summary>The same plan holding only some of its runs (a shard): files written from it cover those runs.</summary>
     public ExperimentPlan Restrict(IReadOnlyList<PlannedRun> runs) => new(Config, SweptKeys, Variants, runs);

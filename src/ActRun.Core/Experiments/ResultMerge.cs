@@ -21,6 +21,8 @@ public static class ResultMerge
         public IReadOnlyDictionary<string, IReadOnlyList<RegionRecord>> Regions { get; init; } = new Dictionary<string, IReadOnlyList<RegionRecord>>();
         /// <summary>The points.csv to carry (the folder that holds the first run on the dataset drawn), or null.</summary>
         public string? Points { get; init; }
+        /// <summary>The shards' trials.csv as one (a searched experiment), or null.</summary>
+        public (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows)? Trials { get; init; }
     }
 
     public static (ExperimentPlan Plan, IReadOnlyList<SummaryRecord> Summary) Merge(IReadOnlyList<string> folders, string outFolder)
@@ -49,13 +51,23 @@ public static class ResultMerge
             }
             else if (text != configText)
             {
-                throw new ConfigException($"merge: '{folder}' holds a different experiment than '{first}' (their {ResultFolder.ConfigFile} differ); merge only shards of one experiment.");
+                // Shards of a search each chose for their own variants: the same experiment when only tuned: differs.
+                var other = ConfigReader.Parse(text, path);
+                if (config!.Tune is null || JoinTuned(config, other) is not { } joined)
+                    throw new ConfigException($"merge: '{folder}' holds a different experiment than '{first}' (their {ResultFolder.ConfigFile} differ); merge only shards of one experiment.");
+                (config, configText) = (joined, ConfigYaml.Serialize(joined));
             }
             foreach (var (id, run) in ResultFolder.Load(folder))
                 if (!runs.TryGetValue(id, out var existing) || Rank(run) > Rank(existing)) (runs[id], sources[id]) = (run, folder);
         }
 
         var plan = ExperimentPlan.Create(config!);
+        if (config!.Tuned is { } tuned && config.Tune is not null)
+        {
+            // tuned: in variant order, as a whole search writes it.
+            config.Tuned = plan.Variants.Where(v => tuned.ContainsKey(v.Label)).ToDictionary(v => v.Label, v => tuned[v.Label]);
+            configText = ConfigYaml.Serialize(config);
+        }
         var missing = plan.Runs.Where(r => !runs.TryGetValue(r.RunId, out var s) || !s.IsComplete(r)).ToList();
         if (missing.Count > 0)
         {
@@ -72,9 +84,49 @@ public static class ResultMerge
         var regions = ByRun<RegionRecord>(folders, ResultFolder.RegionsFile, r => r.RunId, sources);
         return new Merged(plan, configText!, merged, baselines)
         {
+            Trials = JoinTrials(plan, folders),
             Sources = plan.Runs.ToDictionary(r => r.RunId, r => sources[r.RunId]), Layers = layers, Regions = regions,
             Points = PointsSource(plan, folders, sources, regions),
         };
+    }
+
+    /// <summary>
+    /// The two configs as one when they differ only in their tuned: sections (shards of one search) and agree on every
+    /// variant both list; null otherwise.
+    /// </summary>
+    private static ExperimentConfig? JoinTuned(ExperimentConfig a, ExperimentConfig b)
+    {
+        static string WithoutTuned(ExperimentConfig c)
+        {
+            var copy = c.Clone();
+            copy.Tuned = null;
+            return ConfigYaml.Serialize(copy);
+        }
+        if (WithoutTuned(a) != WithoutTuned(b)) return null;
+        var joined = a.Clone();
+        joined.Tuned ??= [];
+        foreach (var (label, setting) in b.Tuned ?? [])
+        {
+            if (joined.Tuned.TryGetValue(label, out var mine) && !mine.SequenceEqual(setting)) return null;
+            joined.Tuned[label] = setting;
+        }
+        return joined;
+    }
+
+    /// <summary>
+    /// trials.csv of shards of a search, as one: every shard's rows, ordered as a whole search writes them (by round, then
+    /// variant in plan order, each shard's own order within). Null when no folder has one.
+    /// </summary>
+    public static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows)? JoinTrials(ExperimentPlan plan, IReadOnlyList<string> folders)
+    {
+        var files = folders.Select(f => Path.Combine(f, ResultFolder.TrialsFile)).Where(File.Exists).ToList();
+        if (files.Count == 0) return null;
+        var order = plan.Variants.Select((v, i) => (v.Label, i)).ToDictionary(p => p.Label, p => p.i);
+        var rows = files.SelectMany(f => CsvTable.Read(f)).ToList();
+        var header = rows.Count > 0 ? rows[0].Keys.ToList() : [];
+        return (header, rows.Select((r, i) => (r, i))
+            .OrderBy(x => int.Parse(x.r["round"], System.Globalization.CultureInfo.InvariantCulture))
+            .ThenBy(x => order.GetValueOrDefault(x.r["variant"], int.MaxValue)).ThenBy(x => x.i).Select(x => x.r).ToList());
     }
 
     private static Dictionary<string, IReadOnlyList<T>> ByRun<T>(IReadOnlyList<string> folders, string file, Func<T, string> runId,
@@ -117,6 +169,8 @@ public static class ResultMerge
         ResultFolder.WriteRegions(outFolder, merged.Plan, merged.Regions);
         ResultFolder.WriteRuns(outFolder, merged.Plan, merged.Runs.ToDictionary(kv => kv.Key, kv => kv.Value.Record));
         if (merged.Baselines.Count > 0) ResultFolder.WriteBaselines(outFolder, merged.Baselines);
+        if (merged.Trials is { } trials)
+            CsvTable.Write(Path.Combine(outFolder, ResultFolder.TrialsFile), trials.Header, trials.Rows.Select(r => (IReadOnlyList<object?>)trials.Header.Select(h => (object?)r[h]).ToList()));
         return ResultFolder.WriteSummary(outFolder, merged.Plan, merged.Runs);
     }
 

@@ -24,13 +24,15 @@ public static class TuningRunner
         var trialConfig = config.Clone();
         trialConfig.Expect.Clear();
         var basePlan = ExperimentPlan.Create(WithoutTune(config));
+        // A shard searches for its own variants (ExperimentPlan.Shard cuts a searched experiment by variant).
+        var mine = basePlan.Variants.Where(v => ExperimentPlan.InShard(v.Index, options.Shard)).ToList();
         var candidates = spec.Candidates(config.Seed);
         int seeds = Math.Min(spec.Seeds, config.RunSeeds().Count);
         var trialOptions = options with { Extras = TrainingExtras.None, Baseline = null, SaveModels = false, Shard = null };
 
         IReadOnlyList<double> Evaluate(int round, int epochs, IReadOnlyList<(int Variant, TunePoint Point)> runs)
         {
-            var plan = ExperimentPlan.CreateTrials(trialConfig, tunedKeys, runs, epochs, seeds);
+            var plan = ExperimentPlan.CreateTrials(trialConfig, tunedKeys, runs.Select(r => (mine[r.Variant].Index, r.Point)).ToList(), epochs, seeds);
             string roundFolder = RoundFolder(folder, round);
             var data = ExperimentRunner.LoadData(ExperimentRunner.ToTrain(plan, roundFolder, trialOptions), options.DataDirectory);
             var outcome = ExperimentRunner.Run(plan, roundFolder, trialOptions, data, observerFor?.Invoke(round, plan), cancel);
@@ -39,11 +41,17 @@ public static class TuningRunner
             return plan.Variants.Select(v => Score(plan.Runs.Where(r => r.Variant == v).Select(r => stored.GetValueOrDefault(r.RunId)), spec)).ToList();
         }
 
-        var result = Tuner.Search(spec, basePlan.Variants.Count, candidates, config.Train.Epochs, Evaluate);
-        WriteTrials(folder, spec, basePlan, tunedKeys, result.Trials);
         var tuned = WithoutTune(config);
         tuned.Tune = spec;
-        tuned.Tuned = basePlan.Variants.Select((v, i) => (v.Label, result.Chosen[i])).ToDictionary(p => p.Label, p => p.Item2.Values.ToList());
+        if (mine.Count == 0)
+        {
+            // More shards than variants: nothing to search or train here.
+            tuned.Tuned = [];
+            return (tuned, new TuneOutcome([], []));
+        }
+        var result = Tuner.Search(spec, mine.Count, candidates, config.Train.Epochs, Evaluate);
+        WriteTrials(folder, spec, mine, basePlan.Config, tunedKeys, result.Trials);
+        tuned.Tuned = mine.Select((v, i) => (v.Label, result.Chosen[i])).ToDictionary(p => p.Label, p => p.Item2.Values.ToList());
         return (tuned, result);
     }
 
@@ -74,14 +82,15 @@ public static class TuningRunner
         return perSeed.Count == 0 || perSeed.Any(double.IsNaN) ? double.NaN : perSeed.Average();
     }
 
-    private static void WriteTrials(string folder, TuneSpec spec, ExperimentPlan basePlan, IReadOnlyList<ConfigKey> tunedKeys, IReadOnlyList<Trial> trials)
+    private static void WriteTrials(string folder, TuneSpec spec, IReadOnlyList<Variant> variants, ExperimentConfig config, IReadOnlyList<ConfigKey> tunedKeys,
+        IReadOnlyList<Trial> trials)
     {
         var header = (IReadOnlyList<string>)["variant", .. tunedKeys.Select(k => k.Column), "round", "epochs", "seeds", spec.Metric, "kept", "chosen"];
         int lastRound = trials.Max(t => t.Round);
         var rows = trials.Select(t => (IReadOnlyList<object?>)[
-            basePlan.Variants[t.Variant].Label,
+            variants[t.Variant].Label,
             .. tunedKeys.Select(k => (object?)t.Point.Values.First(v => v.Key == k.Path).Value),
-            t.Round + 1, t.Epochs, Math.Min(spec.Seeds, basePlan.Config.RunSeeds().Count), t.Score,
+            t.Round + 1, t.Epochs, Math.Min(spec.Seeds, config.RunSeeds().Count), t.Score,
             t.Kept ? 1 : 0, t.Kept && t.Round == lastRound ? 1 : 0,
         ]);
         CsvTable.Write(Path.Combine(folder, ResultFolder.TrialsFile), header, rows);

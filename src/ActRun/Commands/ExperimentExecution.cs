@@ -71,7 +71,7 @@ public static class ExperimentExecution
             plan = ExperimentPlan.Create(tuned);
             if (!request.Quiet)
                 context.Error.WriteLine($"tune: chose on {plan.Config.Tune!.Metric} ({search.Trials.Count} trial(s), {ResultFolder.TrialsFile}): " +
-                                        string.Join("; ", plan.Variants.Select((v, i) => $"{v.Label} {search.Chosen[i].Label}")));
+                                        string.Join("; ", tuned.Tuned!.Select(kv => $"{kv.Key} {new TunePoint(kv.Value).Label}")));
             todo = ExperimentRunner.ToTrain(plan, outDir, options);
             data = ExperimentRunner.LoadData(todo, options.DataDirectory);
         }

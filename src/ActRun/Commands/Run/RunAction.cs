@@ -34,8 +34,6 @@ public static class RunAction
         }
         var plan = ExperimentPlan.Create(config);
         var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
-        if (shard is not null && config is { Tune: not null, Tuned: null })
-            throw new Core.ConfigException("--shard: a search runs whole (each round depends on the one before); run it without --shard, then shard the comparison of its result folder's config.yaml, which holds the chosen settings (tuned:).");
 
         if (parse.GetValue(o.DryRun))
         {
