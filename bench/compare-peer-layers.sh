@@ -47,7 +47,7 @@ actrun_cell() {
   local threads=()
   [[ -n ${ACTRUN_THREADS:-} ]] && threads=(--threads "$ACTRUN_THREADS")
   /usr/bin/time -f "%U %S" -o "$work/cpu" "$actrun" compare --activations "$1" --dataset mnist --data-dir "$data" --epochs "${3:-3}" --batch-size 128 \
-    --optimizer adam --lr 0.001 --set "model.layers=$2" --out "$out" --no-plots --no-diagnostics --quiet "${threads[@]}" >/dev/null
+    --optimizer adam --lr 0.001 --validation-fraction 0 --set "model.layers=$2" --out "$out" --no-plots --no-diagnostics --quiet "${threads[@]}" >/dev/null
   local s acc
   s=$(csv_column "$out/metrics.csv" epoch_seconds | awk 'NR > 1' | median)
   acc=$(csv_column "$out/metrics.csv" test_accuracy | tail -n 1)

@@ -42,7 +42,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else if (NR 
 actrun_cell() {
   local out=$work/run-$RANDOM$RANDOM
   "$actrun" compare --activations "$1" --dataset mnist --data-dir "$data" --epochs "$epochs" --hidden "$3" \
-    --batch-size "$2" --lr 0.1 --optimizer sgd --out "$out" --no-plots --no-diagnostics --quiet --format csv --threads "${4:-$actrun_threads}" >/dev/null
+    --batch-size "$2" --lr 0.1 --optimizer sgd --validation-fraction 0 --out "$out" --no-plots --no-diagnostics --quiet --format csv --threads "${4:-$actrun_threads}" >/dev/null
   local s acc
   # Columns by name, counted from the end of the row: a quoted key column such as hidden "[256,128]" holds a comma.
   s=$(csv_column "$out/metrics.csv" epoch_seconds | awk 'NR > 1' | median)
@@ -104,7 +104,7 @@ done
 echo
 echo "## compare --activations relu,tanh,sigmoid --dataset mnist --epochs $compare_epochs vs the peer's three runs"
 /usr/bin/time -v -o "$work/time.txt" "$actrun" compare --activations relu,tanh,sigmoid --dataset mnist --data-dir "$data" \
-  --epochs "$compare_epochs" --out "$work/compare" --quiet --format csv --threads "$actrun_threads" >/dev/null
+  --epochs "$compare_epochs" --validation-fraction 0 --out "$work/compare" --quiet --format csv --threads "$actrun_threads" >/dev/null
 wall_a=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time.txt")
 rss_a=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$work/time.txt")
 cpu_a=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
