@@ -74,7 +74,7 @@ public static class ConfigYaml
 
     public static ExperimentConfig Deserialize(string yaml, string file = ResultsFileName) => ConfigReader.Parse(yaml, file);
 
-    public const string ResultsFileName = "config.yaml";
+    private const string ResultsFileName = "config.yaml";
 
     private static YamlNode Dataset(DatasetConfig d)
     {

@@ -22,7 +22,8 @@ public sealed record ReportData(
         if (!File.Exists(configPath) || !File.Exists(Path.Combine(folder, ResultFolder.RunsFile)))
             throw new ConfigException($"'{folder}' is not a result folder: it needs {ResultFolder.ConfigFile} and {ResultFolder.RunsFile} (written by compare and run).");
         string yaml = File.ReadAllText(configPath);
-        var plan = ExperimentPlan.Create(ConfigReader.Parse(yaml, configPath));
+        var config = ConfigReader.Parse(yaml, configPath);
+        var plan = ExperimentPlan.Create(config);
         if (shard is not null) plan = plan.Restrict(plan.Shard(shard));
         var stored = ResultFolder.Load(folder);
         var done = plan.Runs.Where(r => stored.ContainsKey(r.RunId)).ToList();
@@ -45,6 +46,7 @@ public sealed record ReportData(
             Finals = Finished(done, stored),
             Regression = ResultFolder.HasRegression(plan),
             Margin = plan.Config.EquivalenceMargin ?? Comparisons.DefaultMargin,
+            Tuned = ReportWriter.TunedSettings(config),
         };
     }
 
@@ -59,6 +61,9 @@ public sealed record ReportData(
 
     /// <summary>The equivalence margin of the verdicts (report.equivalence_margin, --margin).</summary>
     public double Margin { get; init; } = Comparisons.DefaultMargin;
+
+    /// <summary>For a tuned experiment, the sentence naming each variant's chosen setting (<see cref="ReportWriter.TunedSettings"/>); else null.</summary>
+    public string? Tuned { get; init; }
 
     /// <summary>
     /// Runs grouped by dataset when several datasets are compared (a swept dataset key: pairs form within a dataset,

@@ -6,8 +6,11 @@ namespace ActRun.Core.Results;
 /// <summary>A plot in the report: its file (next to report.md) and what it shows.</summary>
 public sealed record ReportPlot(string File, string Caption);
 
-/// <summary>What the report concludes: the tested pairs, and across datasets the ranks with their critical-difference diagram (a file next to report.md).</summary>
-public sealed record ReportVerdicts(IReadOnlyList<PairComparison> Pairs, AcrossDatasets? Across = null, string? Diagram = null)
+/// <summary>
+/// What the report concludes: the tested pairs, and across datasets the ranks with their critical-difference diagram (a
+/// file next to report.md); for a tuned experiment, the setting each variant was compared at (<see cref="ReportWriter.TunedSettings"/>).
+/// </summary>
+public sealed record ReportVerdicts(IReadOnlyList<PairComparison> Pairs, AcrossDatasets? Across = null, string? Diagram = null, string? Tuned = null)
 {
     public static ReportVerdicts None { get; } = new([]);
 }
@@ -19,20 +22,11 @@ public sealed record ReportVerdicts(IReadOnlyList<PairComparison> Pairs, AcrossD
 public static class ReportWriter
 {
     /// <summary>
-    /// "Each variant at its own setting ..." when the experiment was tuned (its config.yaml holds tuned:), naming each
+    /// "Each variant at its own setting ..." when the experiment was tuned (its config holds tuned:), naming each
     /// variant's chosen setting; null otherwise.
     /// </summary>
-    private static string? TunedSettings(string configYaml)
+    public static string? TunedSettings(Experiments.ExperimentConfig config)
     {
-        Experiments.ExperimentConfig config;
-        try
-        {
-            config = Experiments.ConfigReader.Parse(configYaml, Experiments.ConfigYaml.ResultsFileName);
-        }
-        catch (ConfigException)
-        {
-            return null;
-        }
         if (config.Tuned is not { Count: > 0 } tuned) return null;
         string Setting(IEnumerable<(string Key, string Value)> values) =>
             string.Join(", ", values.Select(v => $"{Experiments.ConfigKeys.Find(v.Key)?.Column ?? v.Key}={v.Value}"));
@@ -51,7 +45,7 @@ public static class ReportWriter
             md.Append(CultureInfo.InvariantCulture,
                 $"**Incomplete:** {cancelled} of {planned} runs did not finish (interrupted, or not run in this folder). Every mean below is over the runs that finished all their epochs (n); resume the experiment to complete it.\n\n");
         md.Append("## Verdicts\n\n");
-        if (TunedSettings(configYaml) is { } tuned) md.Append(tuned).Append("\n\n");
+        if (verdicts.Tuned is { } tuned) md.Append(tuned).Append("\n\n");
         VerdictTable.AppendMarkdown(md, verdicts.Pairs);
         if (verdicts.Across is { } across)
         {
@@ -70,7 +64,7 @@ public static class ReportWriter
             md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Label.Length > 0 ? row.Label : row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {Opt(row.ValLoss)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Activation)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {row.TestRmse:0.0000}{Std(row.TestRmseStd)} | {row.TestMae:0.0000}{Std(row.TestMaeStd)} | {row.TestR2:0.0000}{Std(row.TestR2Std)} | {Opt(row.ValLoss)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         else
         {
@@ -78,7 +72,7 @@ public static class ReportWriter
             md.Append("|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var row in summary)
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(row.Label.Length > 0 ? row.Label : row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
+                    $"| {Cell(row.Activation)} | {row.TestAccuracy:0.0000}{Std(row.TestAccuracyStd)} | {row.TestLoss:0.0000}{Std(row.TestLossStd)} | {Opt(row.ValAccuracy)} | {Opt(row.BestEpoch, "0.#")} | {row.EpochsTrained:0.#} | {row.TrainSeconds:0.0} | {row.N} | {row.Seeds} | {row.Status} |\n");
         }
         if (diagnostics.Count > 0)
         {

@@ -19,7 +19,7 @@ public static class ReportFolder
             CriticalDifferencePlot.Write(Path.Combine(folder, CriticalDifferencePlot.File), across);
             diagram = CriticalDifferencePlot.File;
         }
-        var verdicts = new ReportVerdicts(pairs, across, diagram);
+        var verdicts = new ReportVerdicts(pairs, across, diagram, data.Tuned);
         string path = Path.Combine(folder, ResultFolder.ReportFile);
         AtomicFile.WriteText(path, ReportWriter.Build(data.ConfigYaml, data.Summary, verdicts, Verdicts.From(data.Summary, data.Layers), drawn));
         return (path, verdicts);
