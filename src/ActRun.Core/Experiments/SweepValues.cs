@@ -15,22 +15,28 @@ public static partial class SweepValues
     /// <summary>The generated values as round-trip number texts, or null when the text is not a generator call.</summary>
     public static IReadOnlyList<string>? Generate(string text, ConfigOrigin origin)
     {
-        var match = Call().Match(text.Trim());
-        if (!match.Success) return null;
-        string name = match.Groups[1].Value.ToLowerInvariant();
-        if (!Generators.Contains(name)) return null;
+        if (ParseCall(text) is not var (name, args) || !Generators.Contains(name)) return null;
 
-        string[] args = match.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries);
         string usage = $"{name}(start, stop, count), e.g. {name}({(name == "logspace" ? "1e-3, 1e-1" : "0, 1")}, 5)";
         if (args.Length != 3) throw origin.Error($"{name} takes three arguments: {usage}");
-        if (!double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double start) || !double.IsFinite(start)
-            || !double.TryParse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double stop) || !double.IsFinite(stop)
+        if (!TryFinite(args[0], out double start) || !TryFinite(args[1], out double stop)
             || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1)
             throw origin.Error($"{name} needs finite numbers and a positive whole count: {usage}");
         if (name == "logspace" && (start <= 0 || stop <= 0)) throw origin.Error($"logspace needs positive ends (the values themselves, not exponents): {usage}");
 
         return Enumerable.Range(0, count).Select(i => Format(name == "logspace" ? LogPoint(start, stop, i, count) : LinPoint(start, stop, i, count))).ToArray();
     }
+
+    /// <summary>A call <c>name(a, b, ...)</c>: the lower-cased name and the trimmed arguments; null when the text is not one.</summary>
+    internal static (string Name, string[] Args)? ParseCall(string text)
+    {
+        var match = Call().Match(text.Trim());
+        return match.Success ? (match.Groups[1].Value.ToLowerInvariant(), match.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries)) : null;
+    }
+
+    /// <summary>A finite number written in invariant culture.</summary>
+    internal static bool TryFinite(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     /// <summary>Splits a list at the commas that are outside brackets and parentheses.</summary>
     public static IReadOnlyList<string> SplitList(string text)

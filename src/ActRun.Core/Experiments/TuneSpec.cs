@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ActRun.Core.Experiments;
 
@@ -89,19 +88,16 @@ public sealed record TunePoint(IReadOnlyList<(string Key, string Value)> Values)
 /// One searched key: a list of values (a grid axis; random search picks among them), or a distribution that random
 /// search draws from: <c>loguniform(a, b)</c> (uniform in log10, for rates) or <c>uniform(a, b)</c>.
 /// </summary>
-public sealed partial record TuneDimension(string Key, IReadOnlyList<string>? Values, string? Distribution = null, double Low = 0, double High = 0)
+public sealed record TuneDimension(string Key, IReadOnlyList<string>? Values, string? Distribution = null, double Low = 0, double High = 0)
 {
     public static IReadOnlyList<string> Distributions { get; } = ["loguniform", "uniform"];
 
     /// <summary>Parses a dimension's text: a distribution call, a generator (logspace/linspace) or a comma-separated list.</summary>
     public static TuneDimension Parse(ConfigKey key, string text, ConfigOrigin origin)
     {
-        var call = Call().Match(text.Trim());
-        if (call.Success && Distributions.Contains(call.Groups[1].Value.ToLowerInvariant()))
+        if (SweepValues.ParseCall(text) is var (name, args) && Distributions.Contains(name))
         {
-            string name = call.Groups[1].Value.ToLowerInvariant();
-            string[] args = call.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries);
-            if (args.Length != 2 || !TryNumber(args[0], out double low) || !TryNumber(args[1], out double high) || !(low < high))
+            if (args.Length != 2 || !SweepValues.TryFinite(args[0], out double low) || !SweepValues.TryFinite(args[1], out double high) || !(low < high))
                 throw origin.Error($"{name} takes two finite numbers low < high, e.g. {name}(1e-4, 1)");
             if (name == "loguniform" && low <= 0) throw origin.Error($"loguniform needs positive ends (the values themselves, not exponents), e.g. loguniform(1e-4, 1)");
             return new TuneDimension(key.Path, null, name, low, high);
@@ -132,9 +128,4 @@ public sealed partial record TuneDimension(string Key, IReadOnlyList<string>? Va
         ? $"{TunePoint.ColumnOf(Key)} in [{string.Join(", ", Values)}]"
         : $"{TunePoint.ColumnOf(Key)} ~ {Distribution}({Low.ToString("R", CultureInfo.InvariantCulture)}, {High.ToString("R", CultureInfo.InvariantCulture)})";
 
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    [GeneratedRegex(@"^([A-Za-z_]+)\s*\((.*)\)$")]
-    private static partial Regex Call();
 }
