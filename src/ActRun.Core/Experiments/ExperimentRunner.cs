@@ -44,8 +44,9 @@ public sealed record ExperimentOutcome(IReadOnlyList<SummaryRecord> Summary, int
 public static class ExperimentRunner
 {
     /// <summary>Loads the data of the runs still to train, before anything is written (a data error leaves no folder).</summary>
-    public static Dictionary<DataSpec, Dataset> LoadData(IEnumerable<PlannedRun> runs, string? dataDirectory) =>
-        runs.Select(r => r.Data).Distinct().ToDictionary(d => d, d => d.Load(dataDirectory));
+    /// <param name="loaded">Datasets already in memory (a search's rounds and its comparison train on the same data): reused, not read again.</param>
+    public static Dictionary<DataSpec, Dataset> LoadData(IEnumerable<PlannedRun> runs, string? dataDirectory, IReadOnlyDictionary<DataSpec, Dataset>? loaded = null) =>
+        runs.Select(r => r.Data).Distinct().ToDictionary(d => d, d => loaded is not null && loaded.TryGetValue(d, out var data) ? data : d.Load(dataDirectory));
 
     /// <summary>The runs of the slice that a folder does not hold completed yet (all of them without resume).</summary>
     public static IReadOnlyList<PlannedRun> ToTrain(ExperimentPlan plan, string folder, RunOptions options)

@@ -14,9 +14,12 @@ namespace ActRun.Core.Experiments;
 public static class TuningRunner
 {
     /// <param name="observerFor">Hears about the runs of each round (round, its plan); null for none.</param>
+    /// <param name="data">Datasets already loaded; the ones the rounds load are added to it.</param>
     public static (ExperimentConfig Tuned, TuneOutcome Outcome) Search(ExperimentConfig config, string folder, RunOptions options,
-        Func<int, ExperimentPlan, IRunObserver?>? observerFor = null, CancellationToken cancel = default)
+        Func<int, ExperimentPlan, IRunObserver?>? observerFor = null, CancellationToken cancel = default, Dictionary<DataSpec, Dataset>? data = null)
     {
+        // Every round trains on the experiment's data: read once, kept for the next round and for the comparison.
+        data ??= [];
         var spec = config.Tune ?? throw new InvalidOperationException("no tune: section");
         if (config.Train.ValidationFraction is not > 0)
             throw config.ErrorAt("tune", "tune: the search chooses on a validation split, and this experiment has none; set train.validation_fraction (e.g. 0.1) or --validation-fraction.");
@@ -34,7 +37,8 @@ public static class TuningRunner
         {
             var plan = ExperimentPlan.CreateTrials(trialConfig, tunedKeys, runs.Select(r => (mine[r.Variant].Index, r.Point)).ToList(), epochs, seeds);
             string roundFolder = RoundFolder(folder, round);
-            var data = ExperimentRunner.LoadData(ExperimentRunner.ToTrain(plan, roundFolder, trialOptions), options.DataDirectory);
+            foreach (var (spec, loaded) in ExperimentRunner.LoadData(ExperimentRunner.ToTrain(plan, roundFolder, trialOptions), options.DataDirectory, data))
+                data[spec] = loaded;
             var outcome = ExperimentRunner.Run(plan, roundFolder, trialOptions, data, observerFor?.Invoke(round, plan), cancel);
             if (outcome.Cancelled) throw new OperationCanceledException(cancel);
             var stored = ResultFolder.Load(roundFolder);

@@ -67,13 +67,13 @@ public static class ExperimentExecution
         {
             // Tune, then compare: each variant's search on validation, then the plan of the chosen settings.
             var (tuned, search) = TuningRunner.Search(plan.Config, outDir, options,
-                (round, trials) => request.Quiet ? null : new ProgressLog(context.Error, $"tune round {round + 1}", trials.Runs.Count), context.Cancel);
+                (round, trials) => request.Quiet ? null : new ProgressLog(context.Error, $"tune round {round + 1}", trials.Runs.Count), context.Cancel, data);
             plan = ExperimentPlan.Create(tuned);
             if (!request.Quiet)
                 context.Error.WriteLine($"tune: chose on {plan.Config.Tune!.Metric} ({search.Trials.Count} trial(s), {ResultFolder.TrialsFile}): " +
                                         string.Join("; ", tuned.Tuned!.Select(kv => $"{kv.Key} {new TunePoint(kv.Value).Label}")));
             todo = ExperimentRunner.ToTrain(plan, outDir, options);
-            data = ExperimentRunner.LoadData(todo, options.DataDirectory);
+            data = ExperimentRunner.LoadData(todo, options.DataDirectory, data);
         }
         int slice = plan.Shard(options.Shard).Count;
 
