@@ -69,7 +69,7 @@ public class PlotTests
     {
         string dir = CliRunner.TempDir();
         string csv = Path.Combine(dir, "reg.csv");
-        File.WriteAllLines(csv, SineData(300));
+        File.WriteAllLines(csv, TestCsv.SineData(300));
         string folder = Path.Combine(dir, "res");
 
         var result = CliRunner.Run("compare", "--activations", "relu,tanh,linear,gelu", "--dataset", "csv:" + csv, "--task", "regression",
@@ -107,17 +107,6 @@ public class PlotTests
         Assert.DoesNotContain("(final_accuracy.png)", report);
     }
 
-    /// <summary>y = sin(x1) + x2² + noise: a nonlinear target, made here rather than downloaded.</summary>
-    private static IEnumerable<string> SineData(int rows)
-    {
-        var random = new Random(1);
-        yield return "x1,x2,y";
-        for (int i = 0; i < rows; i++)
-        {
-            double x1 = random.NextDouble() * 6 - 3, x2 = random.NextDouble() * 3 - 1.5, noise = (random.NextDouble() - 0.5) * 0.2;
-            yield return string.Create(CultureInfo.InvariantCulture, $"{x1:F4},{x2:F4},{Math.Sin(x1) + x2 * x2 + noise:F4}");
-        }
-    }
 
     /// <summary>A folder's report data with decision regions (a 3×3 grid of cells) for each variant.</summary>
     private static ReportData Synthetic(string[] variants)

@@ -10,7 +10,7 @@ public class VerdictTests
     {
         string dir = CliRunner.TempDir();
         string csv = Path.Combine(dir, "reg.csv");
-        File.WriteAllLines(csv, SineData(300));
+        File.WriteAllLines(csv, TestCsv.SineData(300));
         string folder = Path.Combine(dir, "res");
         var result = CliRunner.Run("compare", "--activations", "tanh,linear", "--dataset", "csv:" + csv, "--task", "regression",
             "--epochs", "20", "--seeds", "3", "--no-plots", "--out", folder);
@@ -61,17 +61,6 @@ public class VerdictTests
         Assert.Contains("1 seed: too few for a verdict (3 or more needed)", report);
     }
 
-    /// <summary>y = sin(x1) + x2² + noise: a nonlinear target.</summary>
-    private static IEnumerable<string> SineData(int rows)
-    {
-        var random = new Random(1);
-        yield return "x1,x2,y";
-        for (int i = 0; i < rows; i++)
-        {
-            double x1 = random.NextDouble() * 6 - 3, x2 = random.NextDouble() * 3 - 1.5, noise = (random.NextDouble() - 0.5) * 0.2;
-            yield return string.Create(CultureInfo.InvariantCulture, $"{x1:F4},{x2:F4},{Math.Sin(x1) + x2 * x2 + noise:F4}");
-        }
-    }
 }
 
 public class CriticalDifferencePlotTests
