@@ -1,3 +1,5 @@
+using ActRun.Core.Engine;
+
 namespace ActRun.Core.Layers;
 
 /// <summary>
@@ -8,14 +10,15 @@ namespace ActRun.Core.Layers;
 /// PyTorch's <c>BatchNorm1d</c> differs: its momentum is the weight of the new value (0.1 there = 0.9 here),
 /// its ε is 1e-5, and its running variance takes the unbiased batch variance.
 /// Backward (training): dx = (γ/√(σ²+ε))/N · (N·dy − Σdy − x̂·Σ(dy·x̂)); dγ += Σ dy·x̂; dβ += Σ dy.
-/// Sums are in double, in row order, so the bits do not depend on SIMD width or threads.
+/// Sums are in double, per unit in row order, so the bits do not depend on SIMD width or threads (the loops run across
+/// units, vectorized by <see cref="VectorOps"/>).
 /// </summary>
 public sealed class BatchNorm : Layer
 {
     public const double DefaultMomentum = 0.99, DefaultEpsilon = 1e-3;
 
     private readonly float[] _y, _xhat, _dx;
-    private readonly double[] _mean, _invStd, _sumDy, _sumDyXhat;
+    private readonly double[] _mean, _invStd, _sumDy, _sumDyXhat, _scale;
     private float[] _last = [];
 
     public BatchNorm(int units, double momentum, double epsilon, int maxBatch) : base(units, units)
@@ -29,7 +32,7 @@ public sealed class BatchNorm : Layer
         _y = new float[maxBatch * units];
         _xhat = new float[maxBatch * units];
         _dx = new float[maxBatch * units];
-        (_mean, _invStd, _sumDy, _sumDyXhat) = (new double[units], new double[units], new double[units], new double[units]);
+        (_mean, _invStd, _sumDy, _sumDyXhat, _scale) = (new double[units], new double[units], new double[units], new double[units], new double[units]);
         Reset();
     }
 
@@ -65,15 +68,9 @@ public sealed class BatchNorm : Layer
             Array.Clear(_mean);
             var variance = _sumDy; // scratch until the backward pass
             Array.Clear(variance);
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < n; j++) _mean[j] += input[r * n + j];
+            for (int r = 0; r < rows; r++) VectorOps.AddWidened(_mean, input.AsSpan(r * n, n));
             for (int j = 0; j < n; j++) _mean[j] /= rows;
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < n; j++)
-                {
-                    double d = input[r * n + j] - _mean[j];
-                    variance[j] += d * d;
-                }
+            for (int r = 0; r < rows; r++) VectorOps.AddSquaredDeviation(variance, input.AsSpan(r * n, n), _mean);
             float keep = (float)Momentum, take = (float)(1 - Momentum);
             for (int j = 0; j < n; j++)
             {
@@ -91,16 +88,8 @@ public sealed class BatchNorm : Layer
                 _invStd[j] = 1 / Math.Sqrt(MovingVariance[j] + Epsilon);
             }
         }
-        var gamma = Gamma.Value;
-        var beta = Beta.Value;
         for (int r = 0; r < rows; r++)
-            for (int j = 0; j < n; j++)
-            {
-                int i = r * n + j;
-                float xhat = (float)((input[i] - _mean[j]) * _invStd[j]);
-                _xhat[i] = xhat;
-                _y[i] = gamma[j] * xhat + beta[j];
-            }
+            VectorOps.Normalize(input.AsSpan(r * n, n), _mean, _invStd, Gamma.Value, Beta.Value, _xhat.AsSpan(r * n, n), _y.AsSpan(r * n, n));
         return _last = _y;
     }
 
@@ -110,12 +99,7 @@ public sealed class BatchNorm : Layer
         Array.Clear(_sumDy);
         Array.Clear(_sumDyXhat);
         for (int r = 0; r < rows; r++)
-            for (int j = 0; j < n; j++)
-            {
-                int i = r * n + j;
-                _sumDy[j] += outputGradient[i];
-                _sumDyXhat[j] += (double)outputGradient[i] * _xhat[i];
-            }
+            VectorOps.AddSumAndProduct(_sumDy, _sumDyXhat, outputGradient.AsSpan(r * n, n), _xhat.AsSpan(r * n, n));
         var dGamma = Gamma.Gradient;
         var dBeta = Beta.Gradient;
         for (int j = 0; j < n; j++)
@@ -125,13 +109,10 @@ public sealed class BatchNorm : Layer
         }
         if (!needInputGradient) return null;
         var gamma = Gamma.Value;
+        for (int j = 0; j < n; j++) _scale[j] = gamma[j] * _invStd[j] / rows;
         for (int r = 0; r < rows; r++)
-            for (int j = 0; j < n; j++)
-            {
-                int i = r * n + j;
-                double scale = gamma[j] * _invStd[j] / rows;
-                _dx[i] = (float)(scale * (rows * (double)outputGradient[i] - _sumDy[j] - _xhat[i] * _sumDyXhat[j]));
-            }
+            VectorOps.BatchNormInputGradient(outputGradient.AsSpan(r * n, n), _xhat.AsSpan(r * n, n), _scale, _sumDy, _sumDyXhat, rows,
+                _dx.AsSpan(r * n, n));
         return _dx;
     }
 }

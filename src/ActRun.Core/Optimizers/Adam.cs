@@ -52,20 +52,13 @@ public sealed class Adam : Optimizer
     {
         var m = _m[index].AsSpan(start, w.Length);
         var v = _v[index].AsSpan(start, w.Length);
-        if (_decay != 0)
-            for (int i = 0; i < w.Length; i++) w[i] *= _decayFactor;
+        if (_decay != 0) VectorOps.Scale(w, _decayFactor);
         if (_amsgrad || _torchEpsilon)
         {
             UpdateGeneral(index, start, w, g, m, v);
             return;
         }
-        float b1 = _b1, b2 = _b2, c1 = _oneMinusB1, c2 = _oneMinusB2, eps = _epsilon;
-        for (int i = 0; i < w.Length; i++)
-        {
-            m[i] = b1 * m[i] + c1 * g[i];
-            v[i] = b2 * v[i] + c2 * g[i] * g[i];
-            w[i] -= _stepSize * m[i] / (MathF.Sqrt(v[i]) + eps);
-        }
+        VectorOps.AdamStep(w, g, m, v, _b1, _oneMinusB1, _b2, _oneMinusB2, _stepSize, _epsilon);
     }
 
     private void UpdateGeneral(int index, int start, Span<float> w, Span<float> g, Span<float> m, Span<float> v)
