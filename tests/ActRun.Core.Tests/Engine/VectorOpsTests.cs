@@ -3,6 +3,7 @@ using ActRun.Core.Tests.TestUtilities;
 
 namespace ActRun.Core.Tests.Engine;
 
+[Collection(KernelWidth.Collection)]
 public class VectorOpsTests
 {
     [Theory]
@@ -33,5 +34,52 @@ public class VectorOpsTests
         VectorOps.Step(w, g, rate);
         Assert.Equal(expected, w);
         Assert.Equal(gradient, g);
+    }
+
+    /// <summary>
+    /// Each loop of the normalization layers and of adam gives the same bits in its vector form (the widest this
+    /// machine has) as in the forced scalar form, on lengths with and without a scalar tail.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(64)]
+    [InlineData(131)]
+    public void The_normalization_and_adam_loops_give_the_scalar_bits(int n)
+    {
+        float[] Run(bool scalar)
+        {
+            using var _ = KernelWidth.Force(scalar ? 0 : KernelWidth.Available[0]);
+            var x = GradientCheck.RandomArray(n, 1);
+            var dy = GradientCheck.RandomArray(n, 2);
+            var gamma = GradientCheck.RandomArray(n, 3);
+            var beta = GradientCheck.RandomArray(n, 4);
+            var mean = new double[n];
+            var deviation = new double[n];
+            VectorOps.AddWidened(mean, x);
+            VectorOps.AddWidened(mean, dy);
+            VectorOps.AddSquaredDeviation(deviation, x, mean);
+            var invStd = deviation.Select(v => 1 / Math.Sqrt(v + 1e-3)).ToArray();
+            var (xhat, y, xhat2, y2) = (new float[n], new float[n], new float[n], new float[n]);
+            VectorOps.Normalize(x, mean, invStd, gamma, beta, xhat, y);
+            VectorOps.Normalize(dy, 0.25, 1.7, gamma, beta, xhat2, y2);
+            var (sum, product) = (new double[n], new double[n]);
+            VectorOps.AddSumAndProduct(sum, product, dy, xhat);
+            var (dx, dx2) = (new float[n], new float[n]);
+            VectorOps.BatchNormInputGradient(dy, xhat, invStd, sum, product, 7, dx);
+            VectorOps.LayerNormInputGradient(dy, xhat, gamma, 0.3, n, 1.1, -0.4, dx2);
+            var target = (float[])gamma.Clone();
+            VectorOps.AddProduct(target, dy, xhat);
+            var (w, m, v) = ((float[])x.Clone(), (float[])y.Clone(), y.Select(MathF.Abs).ToArray());
+            VectorOps.Scale(w, 0.999f);
+            VectorOps.AdamStep(w, dy, m, v, 0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 1e-7f);
+            return [.. mean.Concat(deviation).Concat(sum).Concat(product).Select(d => (float)d), .. xhat, .. y, .. xhat2, .. y2, .. dx, .. dx2, .. target, .. w, .. m, .. v,
+                .. mean.Concat(deviation).Concat(sum).Concat(product).Select(d => (float)(d - (float)d))];
+        }
+
+        var scalar = Run(scalar: true);
+        var vector = Run(scalar: false);
+        Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), vector.Select(BitConverter.SingleToInt32Bits));
+        Assert.DoesNotContain(scalar, float.IsNaN);
     }
 }
