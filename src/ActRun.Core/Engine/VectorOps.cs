@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ActRun.Core.Activations.Simd;
 
 namespace ActRun.Core.Engine;
@@ -256,5 +257,66 @@ public static class VectorOps
         }
         for (int j = end; j < n; j++)
             dx[j] = (float)(scale * (units * (double)dy[j] * gamma[j] - sum - xhat[j] * sumXhat));
+    }
+
+    /// <summary>Lanes of <see cref="SumOfSquares"/>: a fixed count, so the sum does not depend on the vector width.</summary>
+    private const int SumLanes = 16;
+
+    /// <summary>
+    /// Σ x[i]² in double: element i goes to lane i mod 16 while whole groups of 16 last, the lanes are added in a
+    /// fixed tree, then the tail in order. The same bits on every vector width and in the scalar form.
+    /// </summary>
+    public static double SumOfSquares(ReadOnlySpan<float> x) => SumOfSquaredDifferences(x, default, subtract: false);
+
+    /// <summary>Σ (a[i] − b[i])² in double, in the lanes of <see cref="SumOfSquares"/>.</summary>
+    public static double SumOfSquaredDifferences(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => SumOfSquaredDifferences(a, b, subtract: true);
+
+    private static double SumOfSquaredDifferences(ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool subtract)
+    {
+        int n = a.Length, end = n - n % SumLanes;
+        Span<double> lanes = stackalloc double[SumLanes];
+        if (Vector256.IsHardwareAccelerated && ElementwiseKernels.WidestVectorBits >= 256)
+        {
+            Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
+            var av = MemoryMarshal.Cast<float, Vector256<float>>(a[..end]);
+            var bv = subtract ? MemoryMarshal.Cast<float, Vector256<float>>(b[..end]) : default;
+            for (int i = 0; i < av.Length; i += 2)
+            {
+                var (x0, x1) = Vector256.Widen(av[i]);
+                var (x2, x3) = Vector256.Widen(av[i + 1]);
+                if (subtract)
+                {
+                    var (y0, y1) = Vector256.Widen(bv[i]);
+                    var (y2, y3) = Vector256.Widen(bv[i + 1]);
+                    (x0, x1, x2, x3) = (x0 - y0, x1 - y1, x2 - y2, x3 - y3);
+                }
+                s0 += x0 * x0;
+                s1 += x1 * x1;
+                s2 += x2 * x2;
+                s3 += x3 * x3;
+            }
+            s0.CopyTo(lanes);
+            s1.CopyTo(lanes[4..]);
+            s2.CopyTo(lanes[8..]);
+            s3.CopyTo(lanes[12..]);
+        }
+        else
+        {
+            lanes.Clear();
+            for (int i = 0; i < end; i++)
+            {
+                double d = subtract ? (double)a[i] - b[i] : a[i];
+                lanes[i % SumLanes] += d * d;
+            }
+        }
+        for (int width = SumLanes / 2; width >= 1; width /= 2)
+            for (int l = 0; l < width; l++) lanes[l] += lanes[l + width];
+        double sum = lanes[0];
+        for (int i = end; i < n; i++)
+        {
+            double d = subtract ? (double)a[i] - b[i] : a[i];
+            sum += d * d;
+        }
+        return sum;
     }
 }

@@ -1,5 +1,6 @@
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
+using ActRun.Core.Engine;
 using ActRun.Core.Layers;
 
 namespace ActRun.Core.Training;
@@ -16,16 +17,16 @@ public sealed record LayerStats(
     double ActivationMean, double ActivationStd, double DeadFraction, double SaturatedFraction, string Kind = "dense");
 
 /// <summary>
-/// Watches a network while it trains, without changing a single number of the training itself: the mean
-/// kernel gradient norm over the epoch's steps, the update ratio ‖ΔW‖/‖W‖ on every 8th step (a copy of W per
-/// sampled step keeps it cheap), and after each epoch the activations of a fixed probe batch (the first
+/// Watches a network while it trains, without changing a single number of the training itself: on every 8th step
+/// of an epoch (steps 1, 9, 17, … counting from 1) the kernel gradient's norm and the update ratio ‖ΔW‖/‖W‖ (a copy
+/// of W before the step), averaged over the epoch's sampled steps, and after each epoch the activations of a fixed probe batch (the first
 /// training samples): mean, deviation, dead units (zero derivative for every probe sample) and saturation
 /// (derivative below 5% of its maximum).
 /// </summary>
 public sealed class LayerDiagnostics
 {
     private const int ProbeRows = 256;
-    private const int UpdateSampleEvery = 8;
+    private const int SampleEvery = 8;
     private const double SaturationShare = 0.05;
 
     private readonly Network _network;
@@ -35,7 +36,7 @@ public sealed class LayerDiagnostics
     private readonly double[] _gradSum;
     private readonly double[] _ratioSum;
     private readonly float[][] _before;
-    private int _steps, _sampled;
+    private int _sampled;
 
     public LayerDiagnostics(Network network, DataSplit train)
     {
@@ -50,33 +51,31 @@ public sealed class LayerDiagnostics
         _before = network.Layers.Select(l => new float[Weights(l)?.Value.Length ?? 0]).ToArray();
     }
 
-    /// <summary>After the backward pass of step <paramref name="step"/>, before the optimizer moves the weights.</summary>
-    public void AfterBackward(int step)
+    /// <summary>
+    /// Whether step <paramref name="step"/> (from 0 in each epoch) is one the diagnostics measure: every 8th. Its
+    /// backward pass must store the gradients (not fuse the update): the trainer asks before the pass, so the other
+    /// steps keep the fused update at full speed. Fused or not, the weights get the same bits.
+    /// </summary>
+    public static bool Samples(int step) => step % SampleEvery == 0;
+
+    /// <summary>After the backward pass of a sampled step, before the optimizer moves the weights.</summary>
+    public void AfterBackward()
     {
         for (int i = 0; i < _network.Layers.Count; i++)
         {
             if (Weights(_network.Layers[i]) is not { } w) continue;
-            _gradSum[i] += Norm(w.Gradient);
-            if (step % UpdateSampleEvery == 0) w.Value.CopyTo(_before[i], 0);
+            _gradSum[i] += Math.Sqrt(VectorOps.SumOfSquares(w.Gradient));
+            w.Value.CopyTo(_before[i], 0);
         }
-        _steps++;
     }
 
-    /// <summary>After the optimizer step.</summary>
-    public void AfterStep(int step)
+    /// <summary>After the optimizer step of a sampled step.</summary>
+    public void AfterStep()
     {
-        if (step % UpdateSampleEvery != 0) return;
         for (int i = 0; i < _network.Layers.Count; i++)
         {
             if (Weights(_network.Layers[i]) is not { } weights) continue;
-            var w = weights.Value;
-            double delta = 0, size = 0;
-            for (int j = 0; j < w.Length; j++)
-            {
-                double d = w[j] - _before[i][j];
-                delta += d * d;
-                size += (double)_before[i][j] * _before[i][j];
-            }
+            double delta = VectorOps.SumOfSquaredDifferences(weights.Value, _before[i]), size = VectorOps.SumOfSquares(_before[i]);
             _ratioSum[i] += size > 0 ? Math.Sqrt(delta / size) : 0;
         }
         _sampled++;
@@ -92,12 +91,12 @@ public sealed class LayerDiagnostics
             var layer = _network.Layers[i];
             var (mean, std, dead, saturated) = Probe(layer, _maxDerivative[i]);
             bool weighted = Weights(layer) is not null;
-            stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(Weights(layer)!.Value) : double.NaN, weighted && _steps > 0 ? _gradSum[i] / _steps : double.NaN,
+            stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(Weights(layer)!.Value) : double.NaN, weighted && _sampled > 0 ? _gradSum[i] / _sampled : double.NaN,
                 weighted && _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated, layer.Kind));
         }
         Array.Clear(_gradSum);
         Array.Clear(_ratioSum);
-        _steps = _sampled = 0;
+        _sampled = 0;
         return stats;
     }
 
@@ -152,10 +151,5 @@ public sealed class LayerDiagnostics
         return (mean, Math.Sqrt(Math.Max(0, squares / a.Length - mean * mean)));
     }
 
-    private static double Norm(ReadOnlySpan<float> values)
-    {
-        double s = 0;
-        foreach (float v in values) s += (double)v * v;
-        return Math.Sqrt(s);
-    }
+    private static double Norm(ReadOnlySpan<float> values) => Math.Sqrt(VectorOps.SumOfSquares(values));
 }

@@ -60,8 +60,7 @@ public static class Trainer
         var diagnostics = extras.HasFlag(TrainingExtras.Diagnostics) ? new LayerDiagnostics(network, data.Train) : null;
         var layerStats = new List<LayerStats>();
         // The optimizer may apply its update inside the backward pass (the same bits, without storing the gradient
-        // and reading it back), unless the diagnostics need the gradients.
-        var fused = diagnostics is null ? optimizer : null;
+        // and reading it back), except on the steps whose gradients the diagnostics measure.
         // Choices made on validation only: the best epoch's weights, early stopping, the rate's reductions.
         var stopper = validation.EarlyStopping is { } stopping ? new EarlyStopper(stopping) : null;
         var plateau = new PlateauReducer(validation.Plateau);
@@ -97,10 +96,11 @@ public static class Trainer
                     diverged = true;
                     break;
                 }
-                network.Backward(buffers.Gradient, rows, fused);
-                diagnostics?.AfterBackward(step);
+                bool sampled = diagnostics is not null && LayerDiagnostics.Samples(step);
+                network.Backward(buffers.Gradient, rows, sampled ? null : optimizer);
+                if (sampled) diagnostics!.AfterBackward();
                 optimizer.Step();
-                diagnostics?.AfterStep(step);
+                if (sampled) diagnostics!.AfterStep();
             }
             double seconds = clock.Elapsed.TotalSeconds;
             bool classification = data.Task == TaskKind.Classification;

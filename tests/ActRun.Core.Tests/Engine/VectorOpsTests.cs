@@ -82,4 +82,24 @@ public class VectorOpsTests
         Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), vector.Select(BitConverter.SingleToInt32Bits));
         Assert.DoesNotContain(scalar, float.IsNaN);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(32)]
+    [InlineData(1000)]
+    public void Sums_of_squares_have_the_same_bits_on_every_width_and_the_known_value(int n)
+    {
+        var a = Enumerable.Range(0, n).Select(i => 0.1f * (i % 7) - 0.3f + 1e-4f * i).ToArray();
+        var b = Enumerable.Range(0, n).Select(i => 0.05f * (i % 5)).ToArray();
+        var results = KernelWidth.Available.Select(bits =>
+        {
+            using var _ = KernelWidth.Force(bits);
+            return (VectorOps.SumOfSquares(a), VectorOps.SumOfSquaredDifferences(a, b));
+        }).ToList();
+        Assert.All(results, r => Assert.Equal(BitConverter.DoubleToInt64Bits(results[0].Item1), BitConverter.DoubleToInt64Bits(r.Item1)));
+        Assert.All(results, r => Assert.Equal(BitConverter.DoubleToInt64Bits(results[0].Item2), BitConverter.DoubleToInt64Bits(r.Item2)));
+        Assert.Equal(a.Sum(x => (double)x * x), results[0].Item1, 1e-9);
+        Assert.Equal(a.Zip(b, (x, y) => ((double)x - y) * ((double)x - y)).Sum(), results[0].Item2, 1e-9);
+    }
 }

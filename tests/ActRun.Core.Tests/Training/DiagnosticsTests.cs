@@ -26,6 +26,20 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void Watching_a_fused_sgd_run_does_not_change_its_numbers_and_measures_every_layer()
+    {
+        // Batches of 64 with plain SGD: the update is fused into the backward product on the steps the diagnostics
+        // do not sample (every 8th is measured, unfused), so the run mixes both paths; its numbers must not move.
+        var settings = new RunSettings(new ModelSettings([96, 40], "tanh", "auto", "auto"), new TrainSettings(3, 64, new OptimizerSettings("sgd", 0.05)), 7);
+        var data = DatasetCatalog.Load("blobs", new DatasetLoadOptions(Seed: 7));
+        Assert.True(data.Train.Count >= 9 * 64, $"{data.Train.Count} training samples: too few for a fused step between two sampled ones");
+        var plain = Trainer.Train(data, settings);
+        var watched = Trainer.Train(data, settings, extras: TrainingExtras.Diagnostics);
+        Assert.Equal(plain.Epochs.Select(e => e with { EpochSeconds = 0 }), watched.Epochs.Select(e => e with { EpochSeconds = 0 }));
+        Assert.All(watched.Layers, l => Assert.True(l.GradNorm > 0 && l.UpdateRatio > 0 && double.IsFinite(l.GradNorm), $"layer {l.Layer} epoch {l.Epoch}: {l}"));
+    }
+
+    [Fact]
     public void Deep_sigmoid_first_layer_gets_under_a_tenth_of_relus_gradient()
     {
         // The vanishing-gradient picture: sigmoid' ≤ 0.25 multiplies in at every one of six layers.
