@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- gflops [threads [batch,.. [hidden,..]]]  (GFLOP/s, in seconds)
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- steps [threads [hidden]]   (training steps per epoch)
 // dotnet run -c Release --project bench/ActRun.Benchmarks -- breakdown threads batch hidden   (a step's phases per epoch)
+// dotnet run -c Release --project bench/ActRun.Benchmarks -- layers threads batch SPEC [activation [optimizer]]   (each layer's passes per epoch)
 if (args is ["gflops", ..])
 {
         int[]? List(int i) => args.Length > i ? args[i].Split(',').Select(int.Parse).ToArray() : null;
@@ -20,6 +21,11 @@ if (args is ["steps", ..])
 if (args is ["breakdown", ..])
 {
     Breakdown.Run(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]));
+    return;
+}
+if (args is ["layers", ..])
+{
+    LayerBreakdown.Run(int.Parse(args[1]), int.Parse(args[2]), args[3], args.Length > 4 ? args[4] : "relu", args.Length > 5 ? args[5] : "adam(lr=0.001)");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -319,4 +319,40 @@ public static class VectorOps
         }
         return sum;
     }
+
+    /// <summary>y[j] = a[j]·b[j].</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        int n = a.Length, end = VectorPart(n);
+        var av = MemoryMarshal.Cast<float, Vector<float>>(a[..end]);
+        var bv = MemoryMarshal.Cast<float, Vector<float>>(b[..end]);
+        var yv = MemoryMarshal.Cast<float, Vector<float>>(y[..end]);
+        for (int i = 0; i < av.Length; i++) yv[i] = av[i] * bv[i];
+        for (int j = end; j < n; j++) y[j] = a[j] * b[j];
+    }
+
+    /// <summary>y[j] = (scale·a[j])·b[j].</summary>
+    public static void MultiplyScaled(float scale, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        int n = a.Length, end = VectorPart(n);
+        var av = MemoryMarshal.Cast<float, Vector<float>>(a[..end]);
+        var bv = MemoryMarshal.Cast<float, Vector<float>>(b[..end]);
+        var yv = MemoryMarshal.Cast<float, Vector<float>>(y[..end]);
+        var s = new Vector<float>(scale);
+        for (int i = 0; i < av.Length; i++) yv[i] = s * av[i] * bv[i];
+        for (int j = end; j < n; j++) y[j] = scale * a[j] * b[j];
+    }
+
+    /// <summary>Alpha dropout's output: y[j] = scale·(keep[j] = 1 ? x[j] : dropped) + offset.</summary>
+    public static void AlphaDropout(ReadOnlySpan<float> x, ReadOnlySpan<float> keep, float scale, float dropped, float offset, Span<float> y)
+    {
+        int n = x.Length, end = VectorPart(n);
+        var xv = MemoryMarshal.Cast<float, Vector<float>>(x[..end]);
+        var kv = MemoryMarshal.Cast<float, Vector<float>>(keep[..end]);
+        var yv = MemoryMarshal.Cast<float, Vector<float>>(y[..end]);
+        Vector<float> s = new(scale), d = new(dropped), o = new(offset);
+        for (int i = 0; i < xv.Length; i++)
+            yv[i] = s * Vector.ConditionalSelect(Vector.Equals(kv[i], Vector<float>.One), xv[i], d) + o;
+        for (int j = end; j < n; j++) y[j] = scale * (keep[j] == 1f ? x[j] : dropped) + offset;
+    }
 }

@@ -30,14 +30,9 @@ public sealed class Dropout : Layer
     public override float[] Forward(float[] input, int rows, in LayerContext context)
     {
         if (!context.Training || Rate == 0) return _last = input;
-        var rng = context.NoiseRng;
-        float keep = (float)(1 / (1 - Rate)), rate = (float)Rate;
         int n = rows * Outputs;
-        for (int i = 0; i < n; i++)
-        {
-            _mask[i] = rng.NextFloat() < rate ? 0f : keep;
-            _y[i] = input[i] * _mask[i];
-        }
+        context.NoiseRng.FillBernoulliMask(_mask.AsSpan(0, n), (float)Rate, 0f, (float)(1 / (1 - Rate)));
+        VectorOps.Multiply(input.AsSpan(0, n), _mask.AsSpan(0, n), _y);
         return _last = _y;
     }
 
@@ -46,7 +41,7 @@ public sealed class Dropout : Layer
         if (!needInputGradient) return null;
         int n = rows * Outputs;
         if (Rate == 0) return outputGradient;
-        for (int i = 0; i < n; i++) _dx[i] = outputGradient[i] * _mask[i];
+        VectorOps.Multiply(outputGradient.AsSpan(0, n), _mask.AsSpan(0, n), _dx);
         return _dx;
     }
 }
@@ -85,15 +80,9 @@ public sealed class AlphaDropout : Layer
     public override float[] Forward(float[] input, int rows, in LayerContext context)
     {
         if (!context.Training || Rate == 0) return _last = input;
-        var rng = context.NoiseRng;
-        float rate = (float)Rate;
         int n = rows * Outputs;
-        for (int i = 0; i < n; i++)
-        {
-            bool keep = rng.NextFloat() >= rate;
-            _keep[i] = keep ? 1f : 0f;
-            _y[i] = _a * (keep ? input[i] : _alphaPrime) + _b;
-        }
+        context.NoiseRng.FillBernoulliMask(_keep.AsSpan(0, n), (float)Rate, 0f, 1f);
+        VectorOps.AlphaDropout(input.AsSpan(0, n), _keep.AsSpan(0, n), _a, _alphaPrime, _b, _y);
         return _last = _y;
     }
 
@@ -102,7 +91,7 @@ public sealed class AlphaDropout : Layer
         if (!needInputGradient) return null;
         if (Rate == 0) return outputGradient;
         int n = rows * Outputs;
-        for (int i = 0; i < n; i++) _dx[i] = _a * outputGradient[i] * _keep[i];
+        VectorOps.MultiplyScaled(_a, outputGradient.AsSpan(0, n), _keep.AsSpan(0, n), _dx);
         return _dx;
     }
 }

@@ -56,4 +56,36 @@ public class RngTests
         Assert.NotEqual(Enumerable.Range(0, 1000), items);
         Assert.Equal(Enumerable.Range(0, 1000), items.OrderBy(x => x));
     }
+
+    [Theory]
+    [InlineData(0.2f)]
+    [InlineData(0.5f)]
+    [InlineData(0.05f)]
+    [InlineData(1e-7f)]
+    [InlineData(0.9999999f)]
+    [InlineData(0f)]
+    public void A_bernoulli_mask_makes_the_same_draws_and_decisions_as_the_next_float_loop(float rate)
+    {
+        var (loop, filled) = (new Rng(11), new Rng(11));
+        var expected = new float[5003];
+        for (int i = 0; i < expected.Length; i++) expected[i] = loop.NextFloat() < rate ? 0f : 1.25f;
+        var mask = new float[expected.Length];
+        filled.FillBernoulliMask(mask, rate, 0f, 1.25f);
+        Assert.Equal(expected, mask);
+        Assert.Equal(loop.NextUInt64(), filled.NextUInt64());
+        if (rate is > 0.01f and < 0.99f) Assert.InRange(mask.Count(m => m == 0) / (double)mask.Length, rate - 0.03, rate + 0.03);
+    }
+
+    [Fact]
+    public void A_bernoulli_mask_decides_at_the_exact_threshold_like_the_float_compare()
+    {
+        // Rates whose rate·2^24 is an integer and ones just above and below it: the edges of the integer threshold.
+        foreach (float rate in new[] { 0.25f, MathF.BitIncrement(0.25f), MathF.BitDecrement(0.25f), 3f / (1 << 24), MathF.BitIncrement(3f / (1 << 24)) })
+        {
+            var (loop, filled) = (new Rng(5), new Rng(5));
+            var mask = new float[20000];
+            filled.FillBernoulliMask(mask, rate, -1f, 1f);
+            for (int i = 0; i < mask.Length; i++) Assert.Equal(loop.NextFloat() < rate ? -1f : 1f, mask[i]);
+        }
+    }
 }
