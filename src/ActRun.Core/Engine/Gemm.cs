@@ -184,7 +184,21 @@ public static unsafe class Gemm
             if (layout.PackLength > 0)
             {
                 packed = pp;
-                Pack(op, layout, packed);
+                if (layout.PackAll && team is not null && layout.Panels >= 2 && (long)op.M * op.K * op.N >= team.MinParallelWork)
+                {
+                    var packWork = t_packBWork ??= new PackBWork();
+                    packWork.Set(op, layout, packed);
+                    try
+                    {
+                        team.Run(packWork, Math.Min(2 * team.Threads, layout.Panels));
+                    }
+                    finally
+                    {
+                        packWork.Clear();
+                    }
+                }
+                else
+                    Pack(op, layout, packed, 0, layout.Panels);
             }
             // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
             int units = team is null || (long)op.M * op.K * op.N < team.MinParallelWork ? 1 : Math.Min(4 * team.Threads, layout.Blocks);
@@ -286,25 +300,61 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary>Panel j of packed B holds rows p = 0..k−1 of columns j·Nr.. as Nr contiguous floats each.</summary>
-    private static void Pack(in Operands op, in Layout layout, float* dst)
+    /// <summary>
+    /// p values per block of the Bᵀ transposition: the block's slice of the destination panel (64 × 32 floats, 8 KB)
+    /// stays in L1 while the panel's columns are written into it; written whole, a 1024-deep panel (128 KB) was evicted
+    /// between columns, and packing dZ·Wᵀ's Bᵀ cost more than the product at hidden 1024.
+    /// </summary>
+    private const int PackPBlock = 64;
+
+    [ThreadStatic] private static PackBWork? t_packBWork;
+
+    /// <summary>Bᵀ's panels packed by the team, a contiguous range of panels per unit.</summary>
+    private sealed class PackBWork : IKernelWork
+    {
+        private Operands _op;
+        private Layout _layout;
+        private float* _dst;
+
+        public void Set(in Operands op, in Layout layout, float* dst)
+        {
+            _op = op;
+            _layout = layout;
+            _dst = dst;
+        }
+
+        public void Clear() => _op = default;
+
+        public void Execute(int unit, int units) =>
+            Pack(_op, _layout, _dst, (int)((long)_layout.Panels * unit / units), (int)((long)_layout.Panels * (unit + 1) / units));
+    }
+
+    /// <summary>
+    /// Panel j of packed B holds rows p = 0..k−1 of columns j·Nr.. as Nr contiguous floats each: for Bᵀ, panels
+    /// [firstPanel, endPanel), transposed in blocks of <see cref="PackPBlock"/> p; otherwise the partial last panel.
+    /// </summary>
+    private static void Pack(in Operands op, in Layout layout, float* dst, int firstPanel, int endPanel)
     {
         int nr = layout.Nr, k = op.K, n = op.N;
         if (layout.PackAll)
         {
-            for (int panel = 0; panel < layout.Panels; panel++)
+            for (int panel = firstPanel; panel < endPanel; panel++)
             {
                 float* d = dst + (nint)panel * k * nr;
                 int j0 = panel * nr, cols = Math.Min(nr, n - j0);
-                for (int jj = 0; jj < nr; jj++)
+                for (int p0 = 0; p0 < k; p0 += PackPBlock)
                 {
-                    if (jj >= cols)
+                    int p1 = Math.Min(k, p0 + PackPBlock);
+                    for (int jj = 0; jj < nr; jj++)
                     {
-                        for (int p = 0; p < k; p++) d[p * nr + jj] = 0;
-                        continue;
+                        if (jj >= cols)
+                        {
+                            for (int p = p0; p < p1; p++) d[p * nr + jj] = 0;
+                            continue;
+                        }
+                        float* s = op.B + (nint)(j0 + jj) * op.Ldb;
+                        for (int p = p0; p < p1; p++) d[p * nr + jj] = s[p];
                     }
-                    float* s = op.B + (nint)(j0 + jj) * op.Ldb;
-                    for (int p = 0; p < k; p++) d[p * nr + jj] = s[p];
                 }
             }
             return;
