@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ActRun.Core.Engine;
 
@@ -342,9 +343,16 @@ public static unsafe class Gemm
             {
                 float* d = dst + (nint)panel * k * nr;
                 int j0 = panel * nr, cols = Math.Min(nr, n - j0);
+                // Blocks of 8 columns × 8 p move as 8×8 transposes of vectors where AVX has them; the rest one by one.
+                int vectorCols = Avx.IsSupported ? cols & ~7 : 0;
                 for (int p0 = 0; p0 < k; p0 += PackPBlock)
                 {
-                    int p1 = Math.Min(k, p0 + PackPBlock);
+                    int p1 = Math.Min(k, p0 + PackPBlock), vectorEnd = p0 + ((p1 - p0) & ~7);
+                    for (int jj = 0; jj < vectorCols; jj += 8)
+                    {
+                        float* s = op.B + (nint)(j0 + jj) * op.Ldb;
+                        for (int p = p0; p < vectorEnd; p += 8) Transpose8x8(s + p, op.Ldb, d + (nint)p * nr + jj, nr);
+                    }
                     for (int jj = 0; jj < nr; jj++)
                     {
                         if (jj >= cols)
@@ -353,7 +361,7 @@ public static unsafe class Gemm
                             continue;
                         }
                         float* s = op.B + (nint)(j0 + jj) * op.Ldb;
-                        for (int p = p0; p < p1; p++) d[p * nr + jj] = s[p];
+                        for (int p = jj < vectorCols ? vectorEnd : p0; p < p1; p++) d[p * nr + jj] = s[p];
                     }
                 }
             }
@@ -367,6 +375,44 @@ public static unsafe class Gemm
             for (int jj = 0; jj < tailCols; jj++) d[jj] = s[jj];
             for (int jj = tailCols; jj < nr; jj++) d[jj] = 0;
         }
+    }
+
+    /// <summary>dst[q·ldd + r] = src[r·lds + q] for r, q &lt; 8: the classic AVX 8×8 transpose (unpack, shuffle, permute); data moves only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, nint lds, float* dst, nint ldd)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + lds);
+        var r2 = Avx.LoadVector256(src + 2 * lds);
+        var r3 = Avx.LoadVector256(src + 3 * lds);
+        var r4 = Avx.LoadVector256(src + 4 * lds);
+        var r5 = Avx.LoadVector256(src + 5 * lds);
+        var r6 = Avx.LoadVector256(src + 6 * lds);
+        var r7 = Avx.LoadVector256(src + 7 * lds);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
     }
 
     /// <summary>One product's tiles, shared out by output blocks: unit i is a contiguous range of panels or row blocks, over all of k.</summary>
