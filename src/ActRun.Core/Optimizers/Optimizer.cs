@@ -76,8 +76,9 @@ public abstract class Optimizer : IFusedUpdate
     private float ClipScale()
     {
         double sum = 0;
-        foreach (var p in Parameters)
-            foreach (float g in p.Gradient)
+        // By index: a foreach over the IReadOnlyList would allocate its enumerator on every step.
+        for (int i = 0; i < Parameters.Count; i++)
+            foreach (float g in Parameters[i].Gradient)
                 sum += (double)g * g;
         double coefficient = _clipNorm / (Math.Sqrt(sum) + 1e-6);
         return coefficient < 1 ? (float)coefficient : 1;

@@ -36,6 +36,7 @@ public sealed class LayerDiagnostics
     private readonly double[] _gradSum;
     private readonly double[] _ratioSum;
     private readonly float[][] _before;
+    private readonly Parameter?[] _weights;
     private int _sampled;
 
     public LayerDiagnostics(Network network, DataSplit train)
@@ -48,7 +49,9 @@ public sealed class LayerDiagnostics
         _maxDerivative = network.Layers.Select(l => l.Activation is { } a ? ActivationRegistry.Find(a.Spec.Name)?.MaxDerivative : null).ToArray();
         _gradSum = new double[layers];
         _ratioSum = new double[layers];
-        _before = network.Layers.Select(l => new float[Weights(l)?.Value.Length ?? 0]).ToArray();
+        // Found once: a layer's Parameters list is built on each call, and a sampled step allocates nothing.
+        _weights = network.Layers.Select(Weights).ToArray();
+        _before = _weights.Select(w => new float[w?.Value.Length ?? 0]).ToArray();
     }
 
     /// <summary>
@@ -63,7 +66,7 @@ public sealed class LayerDiagnostics
     {
         for (int i = 0; i < _network.Layers.Count; i++)
         {
-            if (Weights(_network.Layers[i]) is not { } w) continue;
+            if (_weights[i] is not { } w) continue;
             _gradSum[i] += Math.Sqrt(VectorOps.SumOfSquares(w.Gradient));
             w.Value.CopyTo(_before[i], 0);
         }
@@ -74,7 +77,7 @@ public sealed class LayerDiagnostics
     {
         for (int i = 0; i < _network.Layers.Count; i++)
         {
-            if (Weights(_network.Layers[i]) is not { } weights) continue;
+            if (_weights[i] is not { } weights) continue;
             double delta = VectorOps.SumOfSquaredDifferences(weights.Value, _before[i]), size = VectorOps.SumOfSquares(_before[i]);
             _ratioSum[i] += size > 0 ? Math.Sqrt(delta / size) : 0;
         }
