@@ -13,8 +13,8 @@
 # What is not the same on the two sides (the closest setup the peer supports):
 # - Seeds: ActRun trains seeds 42, 43, 44 of each activation; the peer has a fixed seed (torch.manual_seed(1)), so
 #   its three runs of an activation are one run three times: the same work, so the same cost.
-# - Initial weights: ActRun uses the experiment's init (auto: he for relu, glorot_uniform otherwise); the peer
-#   PyTorch's default for nn.Linear (uniform, bound 1/sqrt(fan_in)). The arithmetic per step is the same.
+# - Initial weights: ActRun uses the experiment's init (auto, which is glorot_uniform for these four activations);
+#   the peer PyTorch's default for nn.Linear (uniform, bound 1/sqrt(fan_in)). The arithmetic per step is the same.
 # - Extras: ActRun also records per-layer diagnostics (layers.csv) every epoch and writes a report with plots;
 #   ACTRUN_ARGS="--no-diagnostics --no-plots" leaves them out. Both evaluate the test set after every epoch.
 #
