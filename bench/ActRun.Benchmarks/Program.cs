@@ -26,13 +26,13 @@ if (args is ["breakdown", ..])
 }
 if (args is ["peak", ..])
 {
-    PeakReport.Print(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.05);
+    PeakReport.Print(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.002);
     return;
 }
 if (args is ["products", ..])
 {
     int[] List(int i, int[] fallback) => args.Length > i ? args[i].Split(',').Select(int.Parse).ToArray() : fallback;
-    PeakReport.Products(List(1, [256]), List(2, [512, 1024]), 0.05);
+    PeakReport.Products(List(1, [256]), List(2, [512, 1024]), 0.002);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

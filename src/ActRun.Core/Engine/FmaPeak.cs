@@ -63,9 +63,10 @@ public static unsafe class FmaPeak
     /// <summary>
     /// GFLOP/s of <paramref name="threads"/> threads each running the chains at once (2 flops per lane per FMA), the
     /// best of <paramref name="rounds"/> rounds of about <paramref name="seconds"/> each: the best round is the one the
-    /// rest of the machine disturbed least (many short rounds find one more often than a few long ones).
+    /// rest of the machine disturbed least. Many short rounds find an undisturbed one even on a busy machine, where a
+    /// round longer than the scheduler's time slice (a few ms) almost never runs whole.
     /// </summary>
-    public static double Measure(GemmPath width, int threads = 1, double seconds = 0.05, int rounds = 10)
+    public static double Measure(GemmPath width, int threads = 1, double seconds = 0.002, int rounds = 50)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
