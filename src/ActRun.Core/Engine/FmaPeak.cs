@@ -77,7 +77,7 @@ public static unsafe class FmaPeak
         long[] starts = new long[threads], ends = new long[threads];
         using var barrier = new Barrier(threads);
         double best = double.MaxValue;
-        void Work(int t, int round)
+        void Work(int t)
         {
             var values = new float[Chains * lanes];
             values.AsSpan().Fill(0.5f);
@@ -88,9 +88,9 @@ public static unsafe class FmaPeak
         }
         for (int round = 0; round < rounds; round++)
         {
-            var workers = Enumerable.Range(1, threads - 1).Select(t => new Thread(() => Work(t, round)) { IsBackground = true }).ToList();
+            var workers = Enumerable.Range(1, threads - 1).Select(t => new Thread(() => Work(t)) { IsBackground = true }).ToList();
             workers.ForEach(w => w.Start());
-            Work(0, round);
+            Work(0);
             workers.ForEach(w => w.Join());
             best = Math.Min(best, Stopwatch.GetElapsedTime(starts.Min(), ends.Max()).TotalSeconds);
         }
