@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActRun.Core.Data;
 using ActRun.Core.Models;
 using ActRun.Core.Results;
@@ -100,7 +101,9 @@ public static class ExperimentRunner
         using (var layersFile = new RowAppender(Path.Combine(folder, ResultFolder.LayersFile), CsvTable.FormatRows([ResultFolder.RecordsHeader<LayerRecord>(sliced)])))
         using (var regionsFile = new RowAppender(Path.Combine(folder, ResultFolder.RegionsFile), CsvTable.FormatRows([ResultFolder.RecordsHeader<RegionRecord>(sliced)])))
         {
-            Parallel.ForEach(todo, parallel, run =>
+            // One run at a time to whichever thread is free: over an array, Parallel.ForEach would cut the runs into
+            // fixed ranges, and a thread whose range finished early sat idle while the other trained its last runs.
+            Parallel.ForEach(Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering), parallel, run =>
             {
                 // A run that had not started when the user interrupted stays out of the files: it never ran.
                 if (cancel.IsCancellationRequested) return;
