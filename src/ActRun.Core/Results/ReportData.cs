@@ -27,7 +27,8 @@ public sealed record ReportData(
         if (shard is not null) plan = plan.Restrict(plan.Shard(shard));
         var stored = ResultFolder.Load(folder);
         var done = plan.Runs.Where(r => stored.ContainsKey(r.RunId)).ToList();
-        var summary = Results.Summary.ByVariant(plan, done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList()).ToList();
+        var results = done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList();
+        var summary = Results.Summary.ByVariant(plan, results).ToList();
         summary.ForEach(row => row.Activation = row.Label);
         var metrics = done.SelectMany(r => stored[r.RunId].Epochs.Select(e => new MetricRecord
         {
@@ -47,6 +48,7 @@ public sealed record ReportData(
             Regression = ResultFolder.HasRegression(plan),
             Margin = plan.Config.EquivalenceMargin ?? Comparisons.DefaultMargin,
             Tuned = ReportWriter.TunedSettings(config),
+            Depths = DepthSweep.Runs(results),
         };
     }
 
@@ -58,6 +60,9 @@ public sealed record ReportData(
 
     /// <summary>Whether the experiment has a regression task (its verdicts are on R², with loss, RMSE and MAE beside).</summary>
     public bool Regression { get; init; }
+
+    /// <summary>The finished runs as points of accuracy against depth, when the sweep varies depth (<see cref="DepthSweep.Runs"/>); else empty.</summary>
+    public IReadOnlyList<DepthRun> Depths { get; init; } = [];
 
     /// <summary>The equivalence margin of the verdicts (report.equivalence_margin, --margin).</summary>
     public double Margin { get; init; } = Comparisons.DefaultMargin;
