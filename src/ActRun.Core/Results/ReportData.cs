@@ -34,6 +34,7 @@ public sealed record ReportData(
         {
             Activation = r.Variant.Label, Seed = r.Seed, Epoch = e.Epoch, RunId = r.RunId,
             TrainLoss = e.TrainLoss, TrainAccuracy = e.TrainAccuracy, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy, EpochSeconds = e.EpochSeconds,
+            ValLoss = double.IsNaN(e.ValLoss) ? null : e.ValLoss, ValAccuracy = double.IsNaN(e.ValAccuracy) ? null : e.ValAccuracy,
             TestRmse = e.IsRegression ? e.TestRmse : null, TestMae = e.IsRegression ? e.TestMae : null, TestR2 = e.IsRegression ? e.TestR2 : null,
         })).ToList();
         var label = done.ToDictionary(r => r.RunId, r => r.Variant.Label);
