@@ -34,10 +34,11 @@ public static class LayerProfiles
     public static IReadOnlyList<LayerProfile> Of(IReadOnlyList<LayerRecord> layers, IReadOnlyList<string> order, int? epoch, Func<LayerRecord, double> statistic)
     {
         var profiles = new List<LayerProfile>();
+        var byVariant = layers.ToLookup(l => l.Activation);
         foreach (string variant in order)
         {
             var values = new List<(double, double)>();
-            foreach (var run in layers.Where(l => l.Activation == variant).GroupBy(l => (l.RunId, l.Seed)))
+            foreach (var run in byVariant[variant].GroupBy(l => (l.RunId, l.Seed)))
             {
                 int at = epoch ?? run.Max(l => l.Epoch);
                 values.AddRange(ActivationLayers(run.Where(l => l.Epoch == at)).Select(d => ((double)d.Depth, statistic(d.Row))));
