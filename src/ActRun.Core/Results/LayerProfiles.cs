@@ -12,18 +12,26 @@ public sealed record LayerProfile(string Variant, int? Epoch, IReadOnlyList<Band
 public static class LayerProfiles
 {
     /// <summary>
-    /// A run's activation layers in order, numbered 1, 2, …: its <c>act</c> layers when it has any (a model spec, or
-    /// <c>hidden</c> with <c>norm</c> or <c>dropout</c>, where a dense layer puts out its pre-activations); else every dense
-    /// layer but the last, which is the output layer (the plain stack, each dense layer with its activation; files of
-    /// ActRun before model specs have no layer kind and only such layers).
+    /// A run's activation layers in order, numbered 1, 2, … by hidden layer: for each dense layer but the last (the
+    /// output layer), the last <c>act</c> layer before the next dense layer when there is one (after a normalization,
+    /// say: the dense layer then puts out pre-activations), else the dense layer itself (a <c>dense(n), act</c> pair is
+    /// one layer that applies the activation, as in the plain stack). Files of ActRun before model specs have no layer
+    /// kind and only such dense layers.
     /// </summary>
     public static IReadOnlyList<(int Depth, LayerRecord Row)> ActivationLayers(IEnumerable<LayerRecord> oneRunEpoch)
     {
         var rows = oneRunEpoch.OrderBy(l => l.Layer).ToList();
-        var chosen = rows.Any(l => l.LayerKind == "act")
-            ? rows.Where(l => l.LayerKind == "act")
-            : rows.Where(l => l.LayerKind is "" or "dense").SkipLast(1);
-        return chosen.Select((row, i) => (i + 1, row)).ToList();
+        static bool IsDense(LayerRecord l) => l.LayerKind is "" or "dense";
+        var chosen = new List<(int, LayerRecord)>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (!IsDense(rows[i])) continue;
+            int next = rows.FindIndex(i + 1, IsDense);
+            if (next < 0) break;
+            var act = rows.Skip(i + 1).Take(next - i - 1).LastOrDefault(l => l.LayerKind == "act");
+            chosen.Add((chosen.Count + 1, act ?? rows[i]));
+        }
+        return chosen;
     }
 
     /// <summary>

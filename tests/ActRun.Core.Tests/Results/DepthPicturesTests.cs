@@ -44,6 +44,15 @@ public class DepthPicturesTests
     }
 
     [Fact]
+    public void A_spec_that_mixes_both_takes_each_hidden_layer_s_act_layer_or_else_its_dense_layer()
+    {
+        // [dense(8), act, alpha_dropout, dense(8), batch_norm, act]: the first pair is one dense layer with its activation.
+        var rows = Layers("run", 1, ["dense", "alpha_dropout", "dense", "batch_norm", "act", "dense"]);
+
+        Assert.Equal([(1, 1), (2, 5)], LayerProfiles.ActivationLayers(rows).Select(d => (d.Depth, d.Row.Layer)));
+    }
+
+    [Fact]
     public void A_layer_profile_averages_the_seeds_at_each_depth_in_each_run_s_last_epoch_or_a_given_one()
     {
         // Two seeds of relu with 2 hidden layers over 2 epochs; the activation mean is seed + layer / 10 + epoch / 100.
