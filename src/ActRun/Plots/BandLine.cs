@@ -7,7 +7,7 @@ namespace ActRun.Plots;
 public static class BandLine
 {
     /// <summary>
-    /// The mean line (legend <paramref name="legend"/> when given), over a band when some point has two or more runs and
+    /// The mean line (legend <paramref name="legend"/> when given, shortened by <see cref="LegendLabel"/>), over a band when some point has two or more runs and
     /// <paramref name="band"/> is set; <paramref name="markers"/> marks each point (a line through few points, as depths).
     /// </summary>
     public static void Add(Plot plot, IReadOnlyList<BandPoint> points, Color color, string? legend,
@@ -28,6 +28,6 @@ public static class BandLine
             line.MarkerSize = 7;
             line.MarkerShape = MarkerShape.FilledCircle;
         }
-        if (legend is not null) line.LegendText = legend;
+        if (legend is not null) line.LegendText = LegendLabel.Short(legend);
     }
 }

@@ -15,14 +15,20 @@ public static class DepthPlots
     public const string MeanFile = "layer_mean.png", StdFile = "layer_std.png", SaturationFile = "layer_saturation.png";
     public const string AccuracyFile = "depth_accuracy.png", R2File = "depth_r2.png";
 
-    private sealed record Statistic(string File, Func<LayerRecord, double> Value, string Title, string Axis, string Caption, bool Fraction = false);
+    /// <param name="Fraction">A share: the axis runs from 0 to 1.</param>
+    /// <param name="Spread">A positive scale that may span decades (a deep network's deviation can grow 100-fold): a log axis then.</param>
+    private sealed record Statistic(string File, Func<LayerRecord, double> Value, string Title, string Axis, string Caption,
+        bool Fraction = false, bool Spread = false);
+
+    /// <summary>The widest ratio of values a linear axis shows before small values flatten into one line.</summary>
+    private const double LinearRatio = 20;
 
     private static readonly Statistic[] Statistics =
     [
         new(MeanFile, l => l.ActivationMean, "Mean activation by hidden layer", "mean of the layer's activations",
             "Mean of each hidden layer's activations (after the activation function, on the probe batch) against depth"),
         new(StdFile, l => l.ActivationStd, "Standard deviation of the activations by hidden layer", "standard deviation of the layer's activations",
-            "Standard deviation of each hidden layer's activations (on the probe batch) against depth"),
+            "Standard deviation of each hidden layer's activations (on the probe batch) against depth", Spread: true),
         new(SaturationFile, l => l.SaturatedFraction, "Saturated share by hidden layer", "share of saturated pre-activations",
             "Share of each hidden layer's pre-activations where the derivative is below 5% of its maximum (relu's negative side counts) against depth", Fraction: true),
     ];
@@ -39,19 +45,22 @@ public static class DepthPlots
             int deepest = last.SelectMany(p => p.Points).Select(p => (int)p.X).DefaultIfEmpty(0).Max();
             if (deepest < 2) continue;
             var first = epochs ? LayerProfiles.Of(layers, order, 1, statistic.Value) : [];
+            bool log = statistic.Spread && IsWide(last.Concat(first).SelectMany(p => p.Points).ToList());
+            Func<IReadOnlyList<BandPoint>, IReadOnlyList<BandPoint>> scale = log ? Log10 : points => points;
             var plot = new Plot();
             foreach (var profile in last)
             {
                 var color = ResultPlots.Palette.GetColor(IndexOf(order, profile.Variant));
-                BandLine.Add(plot, profile.Points, color, profile.Variant, markers: true);
+                BandLine.Add(plot, scale(profile.Points), color, profile.Variant, markers: true);
                 if (first.FirstOrDefault(p => p.Variant == profile.Variant) is { } start)
-                    BandLine.Add(plot, start.Points, color, null, band: false, dashed: true);
+                    BandLine.Add(plot, scale(start.Points), color, null, band: false, dashed: true);
             }
+            if (log) LogTicks(plot);
             bool banded = last.Any(p => p.Points.Any(b => b.N > 1));
             string how = (epochs ? "last epoch solid, epoch 1 dashed" : "after epoch 1") + (banded ? "; band: seeds' min to max" : "");
             plot.Title($"{statistic.Title}\n({how})");
             plot.XLabel("hidden layer (1 = nearest the input)");
-            plot.YLabel(statistic.Axis);
+            plot.YLabel(log ? statistic.Axis + " (log scale)" : statistic.Axis);
             IntegerTicks(plot, 1, deepest);
             if (statistic.Fraction) plot.Axes.SetLimitsY(-0.02, 1.02);
             plot.ShowLegend(Edge.Right);
@@ -85,6 +94,25 @@ public static class DepthPlots
         PngFile.Save(plot, Path.Combine(folder, file));
         return new(file, $"{what} against the number of hidden layers, one line per variant without its depth: mean over seeds at each run's reported epoch{band}.");
     }
+
+    /// <summary>Whether positive values span more than <see cref="LinearRatio"/> (a zero or negative value keeps the axis linear).</summary>
+    public static bool IsWide(IReadOnlyList<BandPoint> points)
+    {
+        var values = points.SelectMany(p => new[] { p.Min, p.Mean, p.Max }).Where(double.IsFinite).ToList();
+        return values.Count > 0 && values.Min() > 0 && values.Max() / values.Min() > LinearRatio;
+    }
+
+    private static IReadOnlyList<BandPoint> Log10(IReadOnlyList<BandPoint> points) =>
+        points.Select(p => p with { Mean = Math.Log10(p.Mean), Min = Math.Log10(p.Min), Max = Math.Log10(p.Max) }).ToList();
+
+    /// <summary>Ticks at the powers of ten of log10 values, labelled with the values themselves, as ScottPlot's log-scale recipe does.</summary>
+    private static void LogTicks(Plot plot) =>
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+        };
 
     private static int IndexOf(IReadOnlyList<string> order, string variant)
     {

@@ -227,7 +227,7 @@ public static class ResultPlots
                 .GroupBy(l => l.Layer).OrderBy(g => g.Key).ToList();
             if (byLayer.Count == 0) continue;
             var line = plot.Add.Scatter(byLayer.Select(g => (double)g.Key).ToArray(), byLayer.Select(g => Math.Log10(g.Average(l => l.GradNorm))).ToArray(), Palette.GetColor(i));
-            line.LegendText = order[i];
+            line.LegendText = LegendLabel.Short(order[i]);
             line.LineWidth = 2;
             line.MarkerSize = 7;
         }
