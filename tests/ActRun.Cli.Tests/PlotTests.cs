@@ -43,6 +43,29 @@ public class PlotTests
         if (last - first < 10) Assert.Equal(Enumerable.Range(first, last - first + 1), ticks);
     }
 
+    [Theory]
+    [InlineData("activation=relu hidden=[64,64,64,64,64]", "activation=relu hidden=[64×5]")]
+    [InlineData("hidden=[100,10]", "hidden=[100,10]")]
+    [InlineData("hidden=[8,8,8,4,4]", "hidden=[8×3,4,4]")]
+    [InlineData("relu", "relu")]
+    // A layer spec's items hold parentheses: left as they are.
+    [InlineData("layers=[dense(8), act, dense(8), act, dense(8), act]", "layers=[dense(8), act, dense(8), act, dense(8), act]")]
+    public void A_legend_writes_a_run_of_three_or_more_equal_list_items_once_with_its_count(string label, string shown)
+    {
+        Assert.Equal(shown, LegendLabel.Short(label));
+    }
+
+    [Fact]
+    public void A_deviation_gets_a_log_axis_only_when_its_positive_values_span_more_than_twenty_fold()
+    {
+        static BandPoint At(double min, double max) => new(1, (min + max) / 2, min, max, double.NaN, 2);
+
+        Assert.True(DepthPlots.IsWide([At(0.5, 0.9), At(1, 37)]));
+        Assert.False(DepthPlots.IsWide([At(0.3, 1.7), At(0.4, 1.0)]));
+        // A zero cannot go on a log axis.
+        Assert.False(DepthPlots.IsWide([At(0, 0.9), At(1, 37)]));
+    }
+
     [Fact]
     public void Each_variant_gets_a_named_regions_file_and_the_grid_grows_with_the_variant_count()
     {

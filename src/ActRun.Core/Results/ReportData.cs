@@ -27,12 +27,14 @@ public sealed record ReportData(
         if (shard is not null) plan = plan.Restrict(plan.Shard(shard));
         var stored = ResultFolder.Load(folder);
         var done = plan.Runs.Where(r => stored.ContainsKey(r.RunId)).ToList();
-        var summary = Results.Summary.ByVariant(plan, done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList()).ToList();
+        var results = done.Select(r => (r, stored[r.RunId].ToResult(r))).ToList();
+        var summary = Results.Summary.ByVariant(plan, results).ToList();
         summary.ForEach(row => row.Activation = row.Label);
         var metrics = done.SelectMany(r => stored[r.RunId].Epochs.Select(e => new MetricRecord
         {
             Activation = r.Variant.Label, Seed = r.Seed, Epoch = e.Epoch, RunId = r.RunId,
             TrainLoss = e.TrainLoss, TrainAccuracy = e.TrainAccuracy, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy, EpochSeconds = e.EpochSeconds,
+            ValLoss = double.IsNaN(e.ValLoss) ? null : e.ValLoss, ValAccuracy = double.IsNaN(e.ValAccuracy) ? null : e.ValAccuracy,
             TestRmse = e.IsRegression ? e.TestRmse : null, TestMae = e.IsRegression ? e.TestMae : null, TestR2 = e.IsRegression ? e.TestR2 : null,
         })).ToList();
         var label = done.ToDictionary(r => r.RunId, r => r.Variant.Label);
@@ -47,6 +49,7 @@ public sealed record ReportData(
             Regression = ResultFolder.HasRegression(plan),
             Margin = plan.Config.EquivalenceMargin ?? Comparisons.DefaultMargin,
             Tuned = ReportWriter.TunedSettings(config),
+            Depths = DepthSweep.Runs(results),
         };
     }
 
@@ -58,6 +61,9 @@ public sealed record ReportData(
 
     /// <summary>Whether the experiment has a regression task (its verdicts are on R², with loss, RMSE and MAE beside).</summary>
     public bool Regression { get; init; }
+
+    /// <summary>The finished runs as points of accuracy against depth, when the sweep varies depth (<see cref="DepthSweep.Runs"/>); else empty.</summary>
+    public IReadOnlyList<DepthRun> Depths { get; init; } = [];
 
     /// <summary>The equivalence margin of the verdicts (report.equivalence_margin, --margin).</summary>
     public double Margin { get; init; } = Comparisons.DefaultMargin;

@@ -99,7 +99,10 @@ public static class ResultFolder
 
     /// <summary>The plots a result folder may hold (drawn by the CLI from the CSV files): fixed names and regions_LABEL.png.</summary>
     private static readonly string[] PlotFiles =
-        ["accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png", "rmse.png", "final_r2.png", "activations.png", RegionsGridFile, CriticalDifferenceFile];
+        [
+            "accuracy.png", "loss.png", "train_loss.png", "val_accuracy.png", "final_accuracy.png", "gradient_norms.png", "rmse.png", "final_r2.png",
+            "activations.png", "layer_mean.png", "layer_std.png", "layer_saturation.png", "depth_accuracy.png", "depth_r2.png", RegionsGridFile, CriticalDifferenceFile,
+        ];
 
     /// <summary>The critical-difference diagram of an experiment over several datasets.</summary>
     public const string CriticalDifferenceFile = "critical_difference.png";

@@ -8,14 +8,15 @@ namespace ActRun.Plots;
 
 /// <summary>
 /// The plots of a result folder, drawn from its CSV files alone (so <c>actrun report</c> can rebuild them): curves per
-/// epoch, final scores as bars zoomed to the data with their values and 95% intervals, gradient norm per layer,
+/// epoch with the seeds' band, final scores as bars zoomed to the data with their values and 95% intervals, the score
+/// against depth and each hidden layer's activation statistics through depth (<see cref="DepthPlots"/>), gradient norm per layer,
 /// decision regions for 2-D datasets (one file per variant and all of them side by side), and the compared
 /// activations with their derivatives. A classification gets accuracy plots; a regression gets RMSE and R² instead.
 /// Legends sit outside the data area, so they never cover a curve.
 /// </summary>
 public static class ResultPlots
 {
-    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+    internal static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
     /// <summary>The size of one variant's tile in <see cref="ResultFolder.RegionsGridFile"/>.</summary>
     public const int TileWidth = 360, TileHeight = 380;
@@ -36,7 +37,14 @@ public static class ResultPlots
                 written.Add(new("accuracy.png", "Accuracy per epoch: test solid, training dashed; the band spans the seeds' minimum to maximum."));
             }
             Curves(Path.Combine(folder, "loss.png"), metrics, order, m => m.TrainLoss, m => m.TestLoss, "Loss", regression && !accuracy ? "loss (mean squared error)" : "loss");
-            written.Add(new("loss.png", "Loss per epoch: test solid, training dashed."));
+            written.Add(new("loss.png", "Loss per epoch: test solid, training dashed; the band spans the seeds' minimum to maximum of the test loss."));
+            Curves(Path.Combine(folder, "train_loss.png"), metrics, order, null, m => m.TrainLoss, "Training loss", "training loss");
+            written.Add(new("train_loss.png", "Training loss per epoch, mean over seeds; the band spans the seeds' minimum to maximum."));
+            if (accuracy && metrics.Any(m => m.ValAccuracy is double v && double.IsFinite(v)))
+            {
+                Curves(Path.Combine(folder, "val_accuracy.png"), metrics, order, null, m => m.ValAccuracy ?? double.NaN, "Validation accuracy", "validation accuracy");
+                written.Add(new("val_accuracy.png", "Accuracy on the validation split per epoch, mean over seeds; the band spans the seeds' minimum to maximum."));
+            }
             if (regression)
             {
                 Curves(Path.Combine(folder, "rmse.png"), metrics, order, null, m => m.TestRmse ?? double.NaN, "Test RMSE", "root mean squared error");
@@ -49,11 +57,13 @@ public static class ResultPlots
         if (regression && Bars(Path.Combine(folder, "final_r2.png"), summary, r => r.TestR2 ?? double.NaN, r => r.TestR2Ci95High,
                 "Test R² at the reported epoch", "R² (1 = perfect, 0 = predicting the mean)", ceiling: 1))
             written.Add(new("final_r2.png", "Test R² per variant at each run's reported epoch (the best on the validation split, else the last), mean over seeds (the value on each bar); whiskers are the 95% confidence interval of the mean. The axis is zoomed to the data."));
+        if (DepthPlots.ScoreByDepth(folder, data.Depths) is { } byDepth) written.Add(byDepth);
         if (layers.Count > 0)
         {
             GradientNorms(Path.Combine(folder, "gradient_norms.png"), layers, order);
             written.Add(new("gradient_norms.png", "Gradient norm per layer in epoch 1 (log scale): where the gradient vanishes."));
         }
+        written.AddRange(DepthPlots.LayerStatistics(folder, layers, order));
         written.AddRange(Regions(folder, order, data.Regions, data.Points));
         if (Activations(Path.Combine(folder, "activations.png"), data.Activations))
             written.Add(new("activations.png", "The compared activations f (solid) and their derivatives f′ (dashed, same colour)."));
@@ -120,28 +130,19 @@ public static class ResultPlots
         Func<MetricRecord, double>? train, Func<MetricRecord, double> test, string title, string what)
     {
         var plot = new Plot();
+        bool banded = false;
         for (int i = 0; i < order.Count; i++)
         {
-            // A diverged run's NaN or infinite epochs are left out: they have no place on the axis.
-            var byEpoch = metrics.Where(m => m.Activation == order[i] && (train is null || double.IsFinite(train(m))) && double.IsFinite(test(m)))
-                .GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
-            if (byEpoch.Count == 0) continue;
-            double[] epochs = byEpoch.Select(g => (double)g.Key).ToArray();
+            var mine = metrics.Where(m => m.Activation == order[i]).ToList();
+            var testBand = SeedBand.Of(mine.Select(m => ((double)m.Epoch, test(m))));
+            if (testBand.Count == 0) continue;
             var color = Palette.GetColor(i);
-            if (byEpoch.Any(g => g.Count() > 1))
-            {
-                var band = plot.Add.FillY(epochs, byEpoch.Select(g => g.Min(test)).ToArray(), byEpoch.Select(g => g.Max(test)).ToArray());
-                band.FillColor = color.WithAlpha(0.2);
-                band.LineWidth = 0;
-            }
-            var testLine = plot.Add.ScatterLine(epochs, byEpoch.Select(g => g.Average(test)).ToArray(), color);
-            testLine.LegendText = order[i];
-            testLine.LineWidth = 2;
-            if (train is null) continue;
-            var trainLine = plot.Add.ScatterLine(epochs, byEpoch.Select(g => g.Average(train)).ToArray(), color);
-            trainLine.LinePattern = LinePattern.Dashed;
+            BandLine.Add(plot, testBand, color, order[i]);
+            banded |= testBand.Any(p => p.N > 1);
+            if (train is not null) BandLine.Add(plot, SeedBand.Of(mine.Select(m => ((double)m.Epoch, train(m)))), color, null, band: false, dashed: true);
         }
-        plot.Title(train is null ? $"{title} per epoch" : $"{title} per epoch (test solid, training dashed)");
+        string band = banded ? "; band: seeds' min to max" : "";
+        plot.Title(train is null ? $"{title} per epoch (mean over seeds{band})" : $"{title} per epoch (test solid, training dashed{band})");
         plot.XLabel("epoch");
         plot.YLabel(what);
         EpochTicks(plot, metrics);
@@ -226,7 +227,7 @@ public static class ResultPlots
                 .GroupBy(l => l.Layer).OrderBy(g => g.Key).ToList();
             if (byLayer.Count == 0) continue;
             var line = plot.Add.Scatter(byLayer.Select(g => (double)g.Key).ToArray(), byLayer.Select(g => Math.Log10(g.Average(l => l.GradNorm))).ToArray(), Palette.GetColor(i));
-            line.LegendText = order[i];
+            line.LegendText = LegendLabel.Short(order[i]);
             line.LineWidth = 2;
             line.MarkerSize = 7;
         }
