@@ -92,7 +92,10 @@ public sealed record DatasetDefaults(IReadOnlyList<int> Hidden, int Epochs, int 
     /// through the four layers (chance); docs/compare.md has the measured spread.
     /// CSV tables: one hidden layer of 16, Adam at 0.01, batch 32, 40 epochs — a robust start for your own data.
     /// </summary>
-    public static DatasetDefaults For(string dataset) => DatasetSpec.Parse(dataset).Kind switch
+    public static DatasetDefaults For(string dataset) => For(DatasetSpec.Parse(dataset).Kind);
+
+    /// <summary>The defaults for a kind of dataset (see <see cref="For(string)"/>).</summary>
+    public static DatasetDefaults For(DatasetKind kind) => kind switch
     {
         DatasetKind.Images => new([128], 5, 64, "sgd", 0.1),
         DatasetKind.Toy => new([16, 16, 16, 16], 60, 32, "sgd", 0.03, Momentum: 0.9),

@@ -20,16 +20,13 @@ public static class CompareAction
         string datasetName = spec.ToString();
         var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
-        string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();
-        if (!OptimizerSettings.Names.Contains(optimizerName))
-            throw new ConfigException($"--optimizer: unknown optimizer '{optimizerName}'.{Suggest.DidYouMean(optimizerName, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}.");
-        double lr = parse.GetValue(o.LearningRate)
-            ?? (optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName));
-        double? givenMomentum = parse.GetValue(o.Momentum);
-        if (givenMomentum is > 0 && !OptimizerParameters.Momentum.AppliesTo(optimizerName))
+        // The dataset's defaults come first; the options given are stored over them as --set would (then --set itself).
+        string optimizerName = o.Optimizer.Given(parse) ?? defaults.Optimizer;
+        double lr = optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName);
+        if (o.Momentum.Given(parse) is { } givenMomentum && double.Parse(givenMomentum, CultureInfo.InvariantCulture) > 0 && !OptimizerParameters.Momentum.AppliesTo(optimizerName))
             throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
-        double momentum = givenMomentum ?? (optimizerName == "sgd" ? defaults.Momentum : 0);
+        double momentum = optimizerName == "sgd" ? defaults.Momentum : 0;
         string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();
         if (init != "auto") Core.Initializers.InitializerRegistry.Get(init);
 
@@ -39,10 +36,9 @@ public static class CompareAction
             OptionParsers.Given(parse, o.Hidden) ?? defaults.Hidden,
             parse.GetValue(o.OutputActivation)!,
             init,
-            new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
-                new OptimizerSettings(optimizerName, lr, momentum), parse.GetValue(o.DivergenceFactor) ?? DivergenceRule.DefaultFactor)
+            new TrainSettings(defaults.Epochs, defaults.BatchSize, new OptimizerSettings(optimizerName, lr, momentum), DivergenceRule.DefaultFactor)
             {
-                Validation = new ValidationSettings(parse.GetValue(o.ValidationFraction) ?? DatasetDefaults.ValidationFraction),
+                Validation = new ValidationSettings(DatasetDefaults.ValidationFraction),
             },
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
@@ -51,6 +47,7 @@ public static class CompareAction
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
         var config = comparison.ToConfig();
+        SettingOption.Apply(parse, config, o.Settings);
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Margin) is double margin) config.EquivalenceMargin = margin;

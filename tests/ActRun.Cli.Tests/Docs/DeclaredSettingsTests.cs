@@ -1,0 +1,88 @@
+using System.CommandLine;
+using ActRun.Core;
+using ActRun.Core.Experiments;
+
+namespace ActRun.Cli.Tests.Docs;
+
+/// <summary>
+/// A setting is declared once (<see cref="ConfigKey"/> in DatasetKeys, ModelKeys, TrainKeys; optimizer and toy-set
+/// parameters in their own tables) and everything else follows from that declaration: the config reader and writer,
+/// --set and --sweep, the key's own option, and the generated references. These tests walk every declaration, so a
+/// new setting is covered the moment it is declared.
+/// </summary>
+public sealed class DeclaredSettingsTests
+{
+    public static TheoryData<string> Keys() => [.. ConfigKeys.All.Select(k => k.Path)];
+
+    public static TheoryData<string> KeysWithOptions() => [.. ConfigKeys.All.Where(k => k.Option is not null).Select(k => k.Path)];
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_setting_is_in_the_config_reference_with_its_value_and_description(string path)
+    {
+        var key = ConfigKeys.Find(path)!;
+        string row = ReferenceDocs.ConfigReference().Split('\n').Single(l => l.StartsWith($"| `{path}` |", StringComparison.Ordinal));
+        Assert.StartsWith($"| `{path}` | {ReferenceDocs.Cell(key.Expected)} |", row);
+        Assert.EndsWith($"| `{key.Column}` | {ReferenceDocs.Cell(key.Description)} |", row);
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_setting_is_read_from_its_section_of_a_config_file(string path)
+    {
+        var key = ConfigKeys.Find(path)!;
+        int dot = path.IndexOf('.');
+        string section = path[..dot], leaf = path[(dot + 1)..];
+        if (key.Default.Length > 0)
+        {
+            // The default, written in the file, reads back as itself.
+            var config = ConfigReader.Parse($"{section}:\n  {leaf}: {Quoted(key.Default)}\n", "exp.yaml");
+            Assert.Equal(key.Default, key.Get(config));
+        }
+        else
+        {
+            // A key without a default value: the reader knows it, and checks its value (it is not an unknown key).
+            var error = Assert.Throws<ConfigException>(() => ConfigReader.Parse($"{section}:\n  {leaf}: {{a: {{b: c}}}}\n", "exp.yaml"));
+            Assert.DoesNotContain("unknown key", error.Message);
+            Assert.StartsWith("exp.yaml: line 2", error.Message);
+        }
+    }
+
+    [Fact]
+    public void A_config_with_every_setting_at_its_default_writes_and_reads_back_unchanged()
+    {
+        var written = ConfigYaml.Serialize(new ExperimentConfig());
+        var read = ConfigReader.Parse(written, "config.yaml");
+        foreach (var key in ConfigKeys.All)
+            Assert.Equal(key.Default, key.Get(read));
+        Assert.Equal(written, ConfigYaml.Serialize(read));
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysWithOptions))]
+    public void A_setting_with_an_option_has_it_on_compare_with_the_declared_help(string path)
+    {
+        var declared = ConfigKeys.Find(path)!.Option!;
+        var root = CliApp.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, false, CancellationToken.None));
+        var option = root.Subcommands.Single(c => c.Name == "compare").Options.Single(o => o.Name == declared.Name);
+        Assert.StartsWith(declared.Help, option.Description);
+        Assert.Contains($"| `{declared.Name}` | {ReferenceDocs.Cell(declared.Help)}", ReferenceDocs.CliReference());
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysWithOptions))]
+    public void A_bad_value_for_the_option_is_refused_with_the_words_of_set(string path)
+    {
+        var declared = ConfigKeys.Find(path)!.Option!;
+        var byOption = CliRunner.Run("compare", declared.Name, "bad");
+        var bySet = CliRunner.Run("compare", "--set", $"{path}=bad");
+        Assert.Equal(2, byOption.ExitCode);
+        Assert.Equal(2, bySet.ExitCode);
+        Assert.Equal($"actrun: {declared.Name}: ", byOption.Error.Trim()[..(declared.Name.Length + 10)]);
+        Assert.Equal(After(bySet.Error, $"--set {path}=bad: "), After(byOption.Error, $"{declared.Name}: "));
+
+        static string After(string error, string prefix) => error.Trim()[(error.Trim().IndexOf(prefix, StringComparison.Ordinal) + prefix.Length)..];
+    }
+
+    private static string Quoted(string value) => value.Contains(',') || value.Contains('(') ? $"'{value}'" : value;
+}
