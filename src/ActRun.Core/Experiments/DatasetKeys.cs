@@ -51,19 +51,16 @@ public static class DatasetKeys
         "Test on the first N samples of the test split only. Empty: all of them.",
         c => Int(c.Dataset.TestSubset), (c, n, o) => c.Dataset.TestSubset = PositiveInt(n, o));
 
-    public static ConfigKey Noise { get; } = new("dataset.noise", "a number >= 0",
-        "Toy sets: the standard deviation of the Gaussian noise per coordinate. Empty: the set's own default.",
-        c => Num(c.Dataset.Noise), (c, n, o) => c.Dataset.Noise = Number(n, o, v => v >= 0, "a number >= 0"));
-
-    public static ConfigKey TrainSize { get; } = new("dataset.train_size", "a positive whole number",
-        "Toy sets: how many training points are generated. Empty: 1000.",
-        c => Int(c.Dataset.TrainSize), (c, n, o) => c.Dataset.TrainSize = PositiveInt(n, o));
-
-    public static ConfigKey TestSize { get; } = new("dataset.test_size", "a positive whole number",
-        "Toy sets: how many test points are generated. Empty: 500.",
-        c => Int(c.Dataset.TestSize), (c, n, o) => c.Dataset.TestSize = PositiveInt(n, o));
+    /// <summary>
+    /// The key dataset.NAME of a toy generator's setting, from its one declaration; left out of config.yaml when not set
+    /// (the set's own default).
+    /// </summary>
+    private static ConfigKey ToyKey(ToyOption option) => new("dataset." + option.Name, option.Expected,
+        $"Toy sets: {option.Description} Empty: {option.SharedDefault ?? "the set's own default"}.",
+        c => c.Dataset.Toy.TryGetValue(option.Name, out double v) ? option.Format(v) : "",
+        (c, n, o) => c.Dataset.Toy = c.Dataset.Toy.SetItem(option.Name, option.Count ? PositiveInt(n, o) : Number(n, o, option.Valid, option.Expected)));
 
     /// <summary>The dataset keys in the order config.yaml and the config reference list them.</summary>
     public static IReadOnlyList<ConfigKey> All { get; } =
-        [Name, Features, Path, TestPath, LabelColumn, Task, DropColumns, TestFraction, TrainSubset, TestSubset, Noise, TrainSize, TestSize];
+        [Name, Features, Path, TestPath, LabelColumn, Task, DropColumns, TestFraction, TrainSubset, TestSubset, .. ToyOptions.All.Select(ToyKey)];
 }
