@@ -8,7 +8,7 @@ namespace ActRun.Core.Experiments;
 
 /// <summary>
 /// The <c>model.*</c> settings, one declaration each: the shorthand (hidden widths, norm, dropout), the full form
-/// (layers) and the activation, output and initializer. The default is the one in <see cref="ModelConfig"/>.
+/// (layers) and the activation, output and initializer, the last two with an option of compare. The default is the one in <see cref="ModelConfig"/>.
 /// </summary>
 public static class ModelKeys
 {
@@ -33,11 +33,17 @@ public static class ModelKeys
 
     public static ConfigKey Output { get; } = new("model.output", "one of " + string.Join(", ", OutputHead.Names),
         "The output activation, with its matching loss. auto: softmax for several classes, sigmoid for two, linear for regression.",
-        c => c.Model.Output, (c, n, o) => c.Model.Output = OneOf(n, o, OutputHead.Names));
+        c => c.Model.Output, (c, n, o) => c.Model.Output = OneOf(n, o, OutputHead.Names))
+    {
+        Option = new("--output-activation", "Output activation with its matching loss (tanh: binary): " + string.Join(", ", OutputHead.Names)),
+    };
 
     public static ConfigKey Init { get; } = new("model.init", "auto or an initializer",
         "The weight initializer. auto: lecun_normal for selu, glorot_uniform otherwise. Biases start at zero.",
-        c => c.Model.Init, (c, n, o) => c.Model.Init = OneOf(n, o, ["auto", .. InitializerRegistry.Names]));
+        c => c.Model.Init, (c, n, o) => c.Model.Init = OneOf(n, o, ["auto", .. InitializerRegistry.Names]))
+    {
+        Option = new("--init", "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), " + string.Join(", ", InitializerRegistry.Names)),
+    };
 
     /// <summary>The model keys in the order config.yaml and the config reference list them.</summary>
     public static IReadOnlyList<ConfigKey> All { get; } = [Hidden, Norm, Dropout, Layers, Activation, Output, Init];

@@ -27,15 +27,13 @@ public static class CompareAction
             throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
         double momentum = optimizerName == "sgd" ? defaults.Momentum : 0;
-        string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();
-        if (init != "auto") Core.Initializers.InitializerRegistry.Get(init);
 
         var comparison = new Comparison(
             datasetName,
             activations,
             OptionParsers.Given(parse, o.Hidden) ?? defaults.Hidden,
-            parse.GetValue(o.OutputActivation)!,
-            init,
+            ModelKeys.Output.Default,
+            ModelKeys.Init.Default,
             new TrainSettings(defaults.Epochs, defaults.BatchSize, new OptimizerSettings(optimizerName, lr, momentum), DivergenceRule.DefaultFactor)
             {
                 Validation = new ValidationSettings(DatasetDefaults.ValidationFraction),

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ActRun.Core.Losses;
 using System.Globalization;
 using ActRun.Core.Data;
 using ActRun.Core.Experiments;
@@ -27,8 +26,8 @@ public sealed class CompareCommand
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => string.Join(",", d.Hidden))})");
-    public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
-    public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, standard_uniform", DefaultValueFactory = _ => "auto" };
+    public SettingOption OutputActivation { get; } = new(ModelKeys.Output, "default: " + ModelKeys.Output.Default);
+    public SettingOption Init { get; } = new(ModelKeys.Init, "default: " + ModelKeys.Init.Default);
     public SettingOption Epochs { get; } = new(TrainKeys.Epochs, ByDataset(d => Text(d.Epochs)));
     public SettingOption BatchSize { get; } = new(TrainKeys.BatchSize, ByDataset(d => Text(d.BatchSize)));
     public SettingOption LearningRate { get; } = new(TrainKeys.Lr, ByDataset(d => $"{Text(d.LearningRate)} with {d.Optimizer}"));
@@ -75,7 +74,7 @@ public sealed class CompareCommand
             """);
         foreach (var option in new Option[]
                  {
-                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs.Option,
+                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation.Option, options.Init.Option, options.Epochs.Option,
                      options.BatchSize.Option, options.LearningRate.Option, options.Optimizer.Option, options.Momentum.Option, options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
                      options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
                      options.Baseline, options.SaveModel, options.DivergenceFactor.Option, options.ValidationFraction.Option, options.FailOnDivergence, options.Quiet, options.Margin,
@@ -86,7 +85,7 @@ public sealed class CompareCommand
     }
 
     /// <summary>The options whose values <see cref="CompareAction"/> stores in the config as <c>--set</c> would.</summary>
-    public SettingOption[] Settings => [Epochs, BatchSize, Optimizer, LearningRate, Momentum, DivergenceFactor, ValidationFraction];
+    public SettingOption[] Settings => [OutputActivation, Init, Epochs, BatchSize, Optimizer, LearningRate, Momentum, DivergenceFactor, ValidationFraction];
 
     /// <summary>compare's default per kind of dataset, from <see cref="DatasetDefaults"/>: "32 on 2-D sets and csv, 64 on images".</summary>
     private static string ByDataset(Func<DatasetDefaults, string> value)
