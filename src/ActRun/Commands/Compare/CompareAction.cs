@@ -7,7 +7,6 @@ using ActRun.Core.Data.Csv;
 using ActRun.Core.Experiments;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Results;
-using ActRun.Core.Training;
 
 namespace ActRun.Commands.Compare;
 
@@ -18,34 +17,23 @@ public static class CompareAction
     {
         var spec = DatasetOptions(parse, o);
         string datasetName = spec.ToString();
-        var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
-        // The dataset's defaults come first; the options given are stored over them as --set would (then --set itself).
-        string optimizerName = o.Optimizer.Given(parse) ?? defaults.Optimizer;
-        double lr = optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName);
-        if (o.Momentum.Given(parse) is { } givenMomentum && double.Parse(givenMomentum, CultureInfo.InvariantCulture) > 0 && !OptimizerParameters.Momentum.AppliesTo(optimizerName))
-            throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
-        // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
-        double momentum = optimizerName == "sgd" ? defaults.Momentum : 0;
-
         var comparison = new Comparison(
             datasetName,
             activations,
-            OptionParsers.Given(parse, o.Hidden) ?? defaults.Hidden,
-            ModelKeys.Output.Default,
-            ModelKeys.Init.Default,
-            new TrainSettings(defaults.Epochs, defaults.BatchSize, new OptimizerSettings(optimizerName, lr, momentum), DivergenceRule.DefaultFactor)
-            {
-                Validation = new ValidationSettings(DatasetDefaults.ValidationFraction),
-            },
+            OptionParsers.Given(parse, o.Hidden),
+            o.Optimizer.Given(parse),
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
             spec.Features,
             parse.GetValue(o.Baseline) is { } baseline ? OptionParsers.Baseline(baseline) : null);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
+        // The dataset's defaults first; the options given are stored over them as --set would store them (then --set itself).
         var config = comparison.ToConfig();
         SettingOption.Apply(parse, config, o.Settings);
+        if (o.Momentum.Given(parse) is not null && config.Train.Momentum > 0 && !OptimizerParameters.Momentum.AppliesTo(config.Train.Optimizer))
+            throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Margin) is double margin) config.EquivalenceMargin = margin;
