@@ -22,7 +22,7 @@ public static class CompareAction
             datasetName,
             activations,
             OptionParsers.Given(parse, o.Hidden),
-            o.Optimizer.Given(parse),
+            o.Setting(TrainKeys.Optimizer).Given(parse),
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
             spec.Features,
@@ -31,8 +31,8 @@ public static class CompareAction
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
         // The dataset's defaults first; the options given are stored over them as --set would store them (then --set itself).
         var config = comparison.ToConfig();
-        SettingOption.Apply(parse, config, o.Settings);
-        if (o.Momentum.Given(parse) is not null && config.Train.Momentum > 0 && !OptimizerParameters.Momentum.AppliesTo(config.Train.Optimizer))
+        SettingOption.Apply(parse, config, [.. o.Settings]);
+        if (o.Setting(TrainKeys.Momentum).Given(parse) is not null && config.Train.Momentum > 0 && !OptimizerParameters.Momentum.AppliesTo(config.Train.Optimizer))
             throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));

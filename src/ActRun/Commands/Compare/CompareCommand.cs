@@ -26,13 +26,11 @@ public sealed class CompareCommand
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
     public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => string.Join(",", d.Hidden))})");
-    public SettingOption OutputActivation { get; } = new(ModelKeys.Output, "default: " + ModelKeys.Output.Default);
-    public SettingOption Init { get; } = new(ModelKeys.Init, "default: " + ModelKeys.Init.Default);
-    public SettingOption Epochs { get; } = new(TrainKeys.Epochs, ByDataset(d => Text(d.Epochs)));
-    public SettingOption BatchSize { get; } = new(TrainKeys.BatchSize, ByDataset(d => Text(d.BatchSize)));
-    public SettingOption LearningRate { get; } = new(TrainKeys.Lr, ByDataset(d => $"{Text(d.LearningRate)} with {d.Optimizer}"));
-    public SettingOption Optimizer { get; } = new(TrainKeys.Optimizer, ByDataset(d => d.Optimizer));
-    public SettingOption Momentum { get; } = new(TrainKeys.Momentum, ByDataset(d => d.Momentum == 0 ? "0" : $"{Text(d.Momentum)} with {d.Optimizer}"));
+    /// <summary>
+    /// An option for every setting that declares one (<see cref="ConfigKey.Option"/>), in declaration order: a key gets
+    /// its option on compare by declaring it. The action stores the values given over the dataset's defaults, as --set would.
+    /// </summary>
+    public IReadOnlyList<SettingOption> Settings { get; } = ConfigKeys.All.Where(k => k.Option is not null).Select(k => new SettingOption(k, DefaultNote(k))).ToList();
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting of the comparison's config, as for run: --set train.momentum=0.5 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
@@ -51,8 +49,6 @@ public sealed class CompareCommand
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<string?> Baseline { get; } = new("--baseline") { Description = "Also train a reference model once per dataset, on the same split and features: mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg'; classification only) or none" };
     public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
-    public SettingOption DivergenceFactor { get; } = new(TrainKeys.DivergenceFactor, "default " + TrainKeys.DivergenceFactor.Default);
-    public SettingOption ValidationFraction { get; } = new(TrainKeys.ValidationFraction, "default " + Text(DatasetDefaults.ValidationFraction));
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
     public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
@@ -72,20 +68,33 @@ public sealed class CompareCommand
               actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
               actrun compare --activations relu,tanh --sweep train.lr=0.003,0.01,0.03
             """);
-        foreach (var option in new Option[]
-                 {
-                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation.Option, options.Init.Option, options.Epochs.Option,
-                     options.BatchSize.Option, options.LearningRate.Option, options.Optimizer.Option, options.Momentum.Option, options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
-                     options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.DivergenceFactor.Option, options.ValidationFraction.Option, options.FailOnDivergence, options.Quiet, options.Margin,
-                 })
+        Option[] all =
+        [
+            options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, .. options.Settings.Select(s => s.Option),
+            options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
+            options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
+            options.Baseline, options.SaveModel, options.FailOnDivergence, options.Quiet, options.Margin,
+        ];
+        foreach (var option in all)
             command.Options.Add(option);
         command.SetAction(parse => CompareAction.Run(parse, options, context));
         return command;
     }
 
-    /// <summary>The options whose values <see cref="CompareAction"/> stores in the config as <c>--set</c> would.</summary>
-    public SettingOption[] Settings => [OutputActivation, Init, Epochs, BatchSize, Optimizer, LearningRate, Momentum, DivergenceFactor, ValidationFraction];
+    /// <summary>The option of a declared setting.</summary>
+    public SettingOption Setting(ConfigKey key) => Settings.Single(s => s.Key == key);
+
+    /// <summary>Where compare's default of a setting comes from: the dataset's defaults (<see cref="DatasetDefaults"/>), else the key's.</summary>
+    private static string DefaultNote(ConfigKey key) => key.Path switch
+    {
+        "train.epochs" => ByDataset(d => Text(d.Epochs)),
+        "train.batch_size" => ByDataset(d => Text(d.BatchSize)),
+        "train.optimizer" => ByDataset(d => d.Optimizer),
+        "train.lr" => ByDataset(d => $"{Text(d.LearningRate)} with {d.Optimizer}"),
+        "train.momentum" => ByDataset(d => d.Momentum == 0 ? "0" : $"{Text(d.Momentum)} with {d.Optimizer}"),
+        "train.validation_fraction" => "default: " + Text(DatasetDefaults.ValidationFraction),
+        _ => "default: " + key.Default,
+    };
 
     /// <summary>compare's default per kind of dataset, from <see cref="DatasetDefaults"/>: "32 on 2-D sets and csv, 64 on images".</summary>
     private static string ByDataset(Func<DatasetDefaults, string> value)
