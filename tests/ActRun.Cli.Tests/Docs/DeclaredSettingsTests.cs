@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ActRun.Core;
 using ActRun.Core.Experiments;
 
@@ -121,6 +122,30 @@ public sealed class DeclaredSettingsTests
         Assert.Equal(Pinned.Replace("\r\n", "\n"), File.ReadAllText(Path.Combine(byOptions, "config.yaml")));
         Assert.Equal(Pinned.Replace("\r\n", "\n"), File.ReadAllText(Path.Combine(bySet, "config.yaml")));
         Assert.Equal(CliRunner.Rows(byOptions, "runs.csv").Select(r => r["run_id"]), CliRunner.Rows(bySet, "runs.csv").Select(r => r["run_id"]));
+    }
+
+    /// <summary>docs/optimizers.md is written by hand: it must still name what the tables declare.</summary>
+    [Fact]
+    public void The_optimizers_page_names_every_optimizer_parameter_and_every_schedule_parameter_with_its_default()
+    {
+        string page = File.ReadAllText(Path.Combine(DocFiles.RepoRoot, "docs", "optimizers.md"));
+        foreach (var p in Core.Optimizers.OptimizerParameters.All)
+            Assert.Contains($"`{p.Name}`", page);
+        var rows = page.Split('\n');
+        foreach (var kind in Core.Optimizers.LearningRateSchedule.Kinds)
+        {
+            string row = rows.Single(l => l.StartsWith($"| `{kind.Name}` |", StringComparison.Ordinal));
+            foreach (var p in kind.Parameters)
+            {
+                int at = row.IndexOf($"`{p.Name}`", StringComparison.Ordinal);
+                Assert.True(at >= 0, $"the {kind.Name} row does not name {p.Name}");
+                int open = row.IndexOf('(', at), close = row.IndexOf(')', open);
+                string shown = row[(open + 1)..close];
+                double value = shown.Split('/') is [var n, var d] ? double.Parse(n, CultureInfo.InvariantCulture) / double.Parse(d, CultureInfo.InvariantCulture)
+                    : double.Parse(shown, CultureInfo.InvariantCulture);
+                Assert.True(Math.Abs(value - p.Default) <= 1e-12 * Math.Max(1, Math.Abs(p.Default)), $"{kind.Name} {p.Name}: the page says {shown}, the table {p.Default}");
+            }
+        }
     }
 
     private static string Quoted(string value) => value.Contains(',') || value.Contains('(') ? $"'{value}'" : value;
