@@ -150,17 +150,17 @@ public class CompareCommandTests
     }
 
     [Theory]
-    [InlineData("--epochs", "0", "--epochs must be a positive whole number, got 0.")]
-    [InlineData("--batch-size", "-3", "--batch-size must be a positive whole number, got -3.")]
-    [InlineData("--lr", "NaN", "--lr must be a positive finite number, got NaN.")]
+    [InlineData("--epochs", "0", "--epochs: expected a positive whole number, got '0'")]
+    [InlineData("--batch-size", "-3", "--batch-size: expected a positive whole number, got '-3'")]
+    [InlineData("--lr", "NaN", "--lr: expected a positive number, got 'NaN'")]
     [InlineData("--hidden", "64,x", "--hidden takes positive layer widths separated by commas (e.g. 128 or 64,64), got '64,x'.")]
     // Found by CliValueFuzzTests: a value that does not convert at all was an internal error (exit 1), not a usage error.
-    [InlineData("--epochs", "abc", "--epochs must be a positive whole number, got abc.")]
-    [InlineData("--epochs", "2147483648", "--epochs must be at most 2147483647, got 2147483648.")]
-    [InlineData("--momentum", "1 0", "--momentum must be in [0, 1), got 1 0.")]
-    [InlineData("--momentum", "1", "--momentum must be in [0, 1), got 1.")]
+    [InlineData("--epochs", "abc", "--epochs: expected a positive whole number, got 'abc'")]
+    [InlineData("--epochs", "2147483648", "--epochs: expected a positive whole number (at most 2147483647), got '2147483648'")]
+    [InlineData("--momentum", "1 0", "--momentum: expected a number in [0, 1), got '1 0'")]
+    [InlineData("--momentum", "1", "--momentum: expected a number in [0, 1), got '1'")]
     [InlineData("--seed", "-1", "--seed must be a whole number from 0 to 18446744073709551615, got -1.")]
-    [InlineData("--lr", "", "--lr must be a positive finite number, got nothing.")]
+    [InlineData("--lr", "", "--lr: expected a positive number, got nothing")]
     public void Bad_values_are_one_line_usage_errors(string option, string value, string message)
     {
         var result = CliRunner.Run("compare", option, value);

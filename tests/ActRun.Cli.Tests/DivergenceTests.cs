@@ -103,7 +103,7 @@ public class DivergenceTests
         var result = CliRunner.Run("compare", "-a", "relu", "--divergence-factor", value, "--out", CliRunner.TempDir());
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--divergence-factor must be a number >= 0, or off", result.Error);
+        Assert.Contains("--divergence-factor: expected a number >= 0, or off", result.Error);
     }
 
     [Fact]

@@ -29,10 +29,14 @@ public sealed record DatasetSpec
     /// <summary>The options each kind takes, in the order they print.</summary>
     private static readonly Dictionary<DatasetKind, string[]> AllowedOptions = new()
     {
-        [DatasetKind.Toy] = ["noise", "train_size", "test_size"],
+        [DatasetKind.Toy] = ToyOptions.All.Select(o => o.Name).ToArray(),
         [DatasetKind.Images] = [],
         [DatasetKind.Csv] = [CsvOptions.PathKey, CsvOptions.TestPathKey, CsvOptions.LabelColumnKey, CsvOptions.TaskKey, CsvOptions.TestFractionKey, CsvOptions.DropColumnsKey],
     };
+
+    /// <summary>The toy sets' options as a sentence names them: "noise, train_size and test_size".</summary>
+    private static string ToyOptionNames =>
+        string.Join(", ", ToyOptions.All.SkipLast(1).Select(o => o.Name)) + " and " + ToyOptions.All[^1].Name;
 
     private DatasetSpec(string name, DatasetKind kind, IReadOnlyDictionary<string, string> options, IReadOnlyList<string> features)
     {
@@ -71,7 +75,7 @@ public sealed record DatasetSpec
             string[] allowed = AllowedOptions[kind];
             if (!allowed.Contains(optionKey))
                 throw new ConfigException(allowed.Length == 0
-                    ? $"Dataset '{canonical}' is read from files and takes no options, got '{optionName}' (noise, train_size and test_size are the toy sets'; use train_subset and test_subset for part of it)."
+                    ? $"Dataset '{canonical}' is read from files and takes no options, got '{optionName}' ({ToyOptionNames} are the toy sets'; use train_subset and test_subset for part of it)."
                     : $"Dataset '{canonical}': unknown option '{optionName}'.{Suggest.DidYouMean(optionKey, allowed)} Known: {string.Join(", ", allowed)}.");
             if (!given.TryAdd(optionKey, value.Trim()))
                 throw new ConfigException($"Dataset '{canonical}': option '{optionKey}' is given twice.");
@@ -159,19 +163,14 @@ public sealed record DatasetSpec
     {
         var options = ApplyToy(generator, given);
         options.Validate(generator.Name);
-        var result = new Dictionary<string, string>();
-        if (options.Noise != generator.Defaults.Noise) result["noise"] = options.Noise.ToString("R", CultureInfo.InvariantCulture);
-        if (options.TrainSize != generator.Defaults.TrainSize) result["train_size"] = options.TrainSize.ToString(CultureInfo.InvariantCulture);
-        if (options.TestSize != generator.Defaults.TestSize) result["test_size"] = options.TestSize.ToString(CultureInfo.InvariantCulture);
-        return result;
+        return generator.NonDefault(options);
     }
 
     private static ToyOptions ApplyToy(ToyGenerator generator, IReadOnlyDictionary<string, string> options)
     {
         var result = generator.Defaults;
-        if (options.TryGetValue("noise", out string? noise)) result = result with { Noise = Number(generator.Name, "noise", noise) };
-        if (options.TryGetValue("train_size", out string? train)) result = result with { TrainSize = Count(generator.Name, "train_size", train) };
-        if (options.TryGetValue("test_size", out string? test)) result = result with { TestSize = Count(generator.Name, "test_size", test) };
+        foreach (var option in ToyOptions.All)
+            if (options.TryGetValue(option.Name, out string? text)) result = option.With(result, option.Parse(generator.Name, text));
         return result;
     }
 
@@ -179,11 +178,6 @@ public sealed record DatasetSpec
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
             ? v
             : throw new ConfigException($"Dataset '{dataset}': {key} must be a number, got '{value}'.");
-
-    private static int Count(string dataset, string key, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)
-            ? v
-            : throw new ConfigException($"Dataset '{dataset}': {key} must be a whole number, got '{value}'.");
 
     /// <summary><c>key=value, key='quoted, value'</c>; quotes let a value hold commas or parentheses.</summary>
     private static Dictionary<string, string> ParseArguments(string text, string whole)

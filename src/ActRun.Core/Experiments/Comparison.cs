@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using ActRun.Core.Activations;
 using ActRun.Core.Data;
 using ActRun.Core.Data.Toy;
 using ActRun.Core.Optimizers;
-using ActRun.Core.Training;
 
 namespace ActRun.Core.Experiments;
 
@@ -11,15 +9,15 @@ namespace ActRun.Core.Experiments;
 /// The same network trained once per activation and seed, from <c>compare</c>'s options. Activations are
 /// canonical spec texts; every activation gets the same run seeds (seed, seed + 1, …), so their networks start
 /// from the same draws. <see cref="DatasetName"/> is the dataset's canonical spec text (<see cref="DatasetSpec"/>);
-/// <see cref="Features"/> the network's inputs on a toy set (null: x1, x2).
+/// <see cref="Features"/> the network's inputs on a toy set (null: x1, x2). What is not given here is the
+/// dataset's default (<see cref="DatasetDefaults"/>); compare then stores the settings given as options over them,
+/// as <c>--set</c> would.
 /// </summary>
 public sealed record Comparison(
     string DatasetName,
     IReadOnlyList<string> Activations,
-    IReadOnlyList<int> Hidden,
-    string Output,
-    string Init,
-    TrainSettings Train,
+    IReadOnlyList<int>? Hidden,
+    string? Optimizer,
     ulong Seed,
     int Seeds,
     IReadOnlyList<string>? Features = null,
@@ -29,32 +27,32 @@ public sealed record Comparison(
     /// The comparison as an experiment: the activations are a sweep over <c>model.activation</c>, so
     /// <c>compare</c> runs on the same machinery as <c>run</c>, and the config.yaml it writes repeats it exactly.
     /// </summary>
-    public ExperimentConfig ToConfig() => new()
+    public ExperimentConfig ToConfig()
     {
-        Name = "compare",
-        Description = $"compare {string.Join(", ", Activations)} on {DatasetName}",
-        Dataset = new DatasetConfig { Name = DatasetName, Features = Features is null || PlaygroundFeatures.IsDefault(Features) ? null : Features.ToList() },
-        Model = new ModelConfig { Hidden = Hidden.ToList(), Activation = Activations[0], Output = Output, Init = Init },
-        Train = new TrainConfig
+        var defaults = DatasetDefaults.For(DatasetName);
+        string optimizer = Optimizer ?? defaults.Optimizer;
+        return new()
         {
-            Epochs = Train.Epochs,
-            BatchSize = Train.BatchSize,
-            Optimizer = Train.Optimizer.Name,
-            Lr = Train.Optimizer.LearningRate,
-            Momentum = Train.Optimizer.Momentum,
-            OptimizerParameters = Train.Optimizer.Parameters.Where(p => p.Key != OptimizerParameters.Momentum.Name).ToImmutableSortedDictionary(),
-            Schedule = Train.Schedule.ToString(),
-            DivergenceFactor = Train.DivergenceFactor,
-            ValidationFraction = Train.Validation.Fraction,
-            Monitor = Train.Validation.Monitor,
-            EarlyStopping = Train.Validation.EarlyStopping,
-            ReduceLrOnPlateau = Train.Validation.Plateau,
-        },
-        Seed = Seed,
-        Seeds = Seeds,
-        Sweep = new() { ["model.activation"] = Activations.ToList() },
-        Baseline = Baseline,
-    };
+            Name = "compare",
+            Description = $"compare {string.Join(", ", Activations)} on {DatasetName}",
+            Dataset = new DatasetConfig { Name = DatasetName, Features = Features is null || PlaygroundFeatures.IsDefault(Features) ? null : Features.ToList() },
+            Model = new ModelConfig { Hidden = (Hidden ?? defaults.Hidden).ToList(), Activation = Activations[0] },
+            Train = new TrainConfig
+            {
+                Epochs = defaults.Epochs,
+                BatchSize = defaults.BatchSize,
+                Optimizer = optimizer,
+                // Another optimizer than the dataset's starts at its own default rate; the dataset's momentum applies to sgd whatever its rate.
+                Lr = optimizer == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizer),
+                Momentum = optimizer == "sgd" ? defaults.Momentum : 0,
+                ValidationFraction = DatasetDefaults.ValidationFraction,
+            },
+            Seed = Seed,
+            Seeds = Seeds,
+            Sweep = new() { ["model.activation"] = Activations.ToList() },
+            Baseline = Baseline,
+        };
+    }
 
     /// <summary>Canonicalises activation texts (aliases, default parameters) and rejects duplicates.</summary>
     public static IReadOnlyList<string> CanonicalActivations(IEnumerable<string> texts)
@@ -92,7 +90,10 @@ public sealed record DatasetDefaults(IReadOnlyList<int> Hidden, int Epochs, int 
     /// through the four layers (chance); docs/compare.md has the measured spread.
     /// CSV tables: one hidden layer of 16, Adam at 0.01, batch 32, 40 epochs — a robust start for your own data.
     /// </summary>
-    public static DatasetDefaults For(string dataset) => DatasetSpec.Parse(dataset).Kind switch
+    public static DatasetDefaults For(string dataset) => For(DatasetSpec.Parse(dataset).Kind);
+
+    /// <summary>The defaults for a kind of dataset (see <see cref="For(string)"/>).</summary>
+    public static DatasetDefaults For(DatasetKind kind) => kind switch
     {
         DatasetKind.Images => new([128], 5, 64, "sgd", 0.1),
         DatasetKind.Toy => new([16, 16, 16, 16], 60, 32, "sgd", 0.03, Momentum: 0.9),

@@ -81,13 +81,20 @@ public static partial class ConfigReader
             case "baseline": SetBaseline(config, value, at); break;
             case ReportMarginKey: config.EquivalenceMargin = Margin(value, at); break;
             default:
-                var configKey = ConfigKeys.Get(key, at);
-                configKey.Set(config, value, at);
-                config.Origins[configKey.Path] = at;
-                // A value given on the command line is the value: it replaces a sweep over the same key.
-                config.Sweep.Remove(configKey.Path);
+                Override(config, ConfigKeys.Get(key, at), value, at);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A value given on the command line (<c>--set</c>, or a key's own option such as <c>--epochs</c>): checked and stored,
+    /// remembered as written at <paramref name="at"/>, and it is the value: it replaces a sweep over the same key.
+    /// </summary>
+    public static void Override(ExperimentConfig config, ConfigKey key, YamlNode value, ConfigOrigin at)
+    {
+        key.Set(config, value, at);
+        config.Origins[key.Path] = at;
+        config.Sweep.Remove(key.Path);
     }
 
     /// <summary><c>--sweep key=v1,v2</c> or <c>--sweep key=logspace(1e-3,1e-1,5)</c>: adds or replaces one sweep axis.</summary>

@@ -38,7 +38,7 @@ public sealed class DataSpec : IEquatable<DataSpec>
         var spec = At("dataset.name", () => DatasetSpec.Parse(d.Name));
         (string Key, string? Value)[] options =
         [
-            ("noise", Num(d.Noise)), ("train_size", Int(d.TrainSize)), ("test_size", Int(d.TestSize)),
+            .. ToyOptions.All.Select(o => (o.Name, d.Toy.TryGetValue(o.Name, out double v) ? o.Format(v) : null)),
             (CsvOptions.PathKey, d.Path), (CsvOptions.TestPathKey, d.TestPath), (CsvOptions.LabelColumnKey, d.LabelColumn),
             (CsvOptions.TaskKey, d.Task), (CsvOptions.TestFractionKey, Num(d.TestFraction)),
             (CsvOptions.DropColumnsKey, d.DropColumns is { } dropped ? string.Join(",", dropped) : null),
@@ -120,5 +120,4 @@ public sealed class DataSpec : IEquatable<DataSpec>
     public override string ToString() => Key;
 
     private static string? Num(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
-    private static string? Int(int? v) => v?.ToString(CultureInfo.InvariantCulture);
 }

@@ -89,9 +89,9 @@ public sealed record DatasetConfig
     public List<string>? DropColumns { get; set; }
     public int? TrainSubset { get; set; }
     public int? TestSubset { get; set; }
-    public double? Noise { get; set; }
-    public int? TrainSize { get; set; }
-    public int? TestSize { get; set; }
+    /// <summary>The toy generator's settings that the config sets, by name (<see cref="Data.Toy.ToyOptions.All"/>); a missing one is the set's default.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> Toy { get; set; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
 }
 
 public sealed record ModelConfig

@@ -42,19 +42,6 @@ public static class OptionParsers
         },
     };
 
-    /// <summary>A number in [0, 1), such as a momentum.</summary>
-    public static Option<double?> Fraction(string name, string description) => new(name)
-    {
-        Description = description,
-        CustomParser = result =>
-        {
-            string text = Text(result);
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v < 1) return v;
-            result.AddError($"{name} must be in [0, 1), got {Shown(text)}.");
-            return null;
-        },
-    };
-
     /// <summary>The report's equivalence margin: a number in (0, 1), in accuracy (or R²) units.</summary>
     public static Option<double?> Margin(string name) => new(name)
     {
@@ -64,20 +51,6 @@ public static class OptionParsers
             string text = Text(result);
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v < 1) return v;
             result.AddError($"{name} must be in (0, 1), such as 0.005 for half a point, got {Shown(text)}.");
-            return null;
-        },
-    };
-
-    /// <summary>The divergence bound's factor: a number >= 0, or off (the same as 0).</summary>
-    public static Option<double?> DivergenceFactor(string name, string description) => new(name)
-    {
-        Description = description,
-        CustomParser = result =>
-        {
-            string text = Text(result);
-            if (text.Equals("off", StringComparison.OrdinalIgnoreCase)) return 0;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0) return v;
-            result.AddError($"{name} must be a number >= 0, or off, got {Shown(text)}.");
             return null;
         },
     };

@@ -8,7 +8,7 @@ namespace ActRun.Cli.Tests.Docs;
 /// <summary>
 /// Writes docs/cli-reference.md and docs/config-reference.md from the code: the CLI reference by walking the
 /// System.CommandLine tree that <see cref="CliApp.BuildRoot"/> builds (so a new command or option appears by
-/// itself), the config reference from <see cref="ConfigKeys"/> and <see cref="ConfigKeyDocs"/>.
+/// itself), the config reference from the declarations in <see cref="ConfigKeys"/> and <see cref="ConfigKeyDocs"/>.
 /// <see cref="ReferenceDocsTests"/> compares the files with this text and rewrites them with ACTRUN_UPDATE_DOCS=1.
 /// </summary>
 public static class ReferenceDocs
@@ -46,8 +46,7 @@ public static class ReferenceDocs
         text.Append("| key | value | default | column | description |\n|---|---|---|---|---|\n");
         foreach (var key in ConfigKeys.All)
         {
-            string description = ConfigKeyDocs.Keys.TryGetValue(key.Path, out var d) ? d : "";
-            text.Append($"| `{key.Path}` | {Cell(key.Expected)} | {Code(key.Get(defaults))} | `{key.Column}` | {Cell(description)} |\n");
+            text.Append($"| `{key.Path}` | {Cell(key.Expected)} | {Code(key.Default)} | `{key.Column}` | {Cell(key.Description)} |\n");
         }
         text.Append("\n## Top-level keys\n\n");
         text.Append("Besides the three sections, these keys stand at the top of the file. `name`, `description`, `seed`, `seeds` and\n");
@@ -144,7 +143,7 @@ public static class ReferenceDocs
         string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim('\n');
 
     /// <summary>A table cell: one line, with the characters Markdown would read as markup escaped.</summary>
-    private static string Cell(string? text)
+    internal static string Cell(string? text)
     {
         var cell = new StringBuilder();
         foreach (char c in string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))

@@ -43,7 +43,7 @@ public sealed class DatasetSpecTests
 
     [Theory]
     [InlineData("spiral(nosie=0.2)", "Dataset 'spiral': unknown option 'nosie'. Did you mean 'noise'? Known: noise, train_size, test_size.")]
-    [InlineData("spiral(noise=-1)", "spiral: noise must be a finite number >= 0, not -1.")]
+    [InlineData("spiral(noise=-1)", "spiral: noise must be a number >= 0, not -1.")]
     [InlineData("spiral(train_size=1.5)", "Dataset 'spiral': train_size must be a whole number, got '1.5'.")]
     [InlineData("mnist(noise=0.1)", "Dataset 'mnist' is read from files and takes no options, got 'noise' (noise, train_size and test_size are the toy sets'; use train_subset and test_subset for part of it).")]
     [InlineData("spiral(noise=0.2", "Dataset 'spiral(noise=0.2': expected ')' at the end, as in spiral(noise=0.2).")]

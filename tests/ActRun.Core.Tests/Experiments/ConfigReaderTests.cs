@@ -29,7 +29,7 @@ public class ConfigReaderTests
         var config = ConfigReader.Parse(Valid, "exp.yaml");
         Assert.Equal("rings", config.Name);
         Assert.Equal("circles", config.Dataset.Name);
-        Assert.Equal(200, config.Dataset.TrainSize);
+        Assert.Equal(200, config.Dataset.Toy["train_size"]);
         Assert.Equal([16, 8], config.Model.Hidden);
         Assert.Equal("relu", config.Model.Activation);
         Assert.Equal([7UL, 9UL], config.RunSeeds());

@@ -57,7 +57,7 @@ public class ExperimentPlanTests
         var c = Config();
         c.Seed = 6;
         var b = ExperimentPlan.Create(c).Runs[0].RunId;
-        c.Dataset.TrainSize = 100;
+        c.Dataset.Toy = c.Dataset.Toy.SetItem("train_size", 100);
         var d = ExperimentPlan.Create(c).Runs[0].RunId;
         Assert.Equal(3, new[] { a, b, d }.Distinct().Count());
     }

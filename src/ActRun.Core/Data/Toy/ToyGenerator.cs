@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActRun.Core.Engine;
 
 namespace ActRun.Core.Data.Toy;
@@ -45,11 +44,17 @@ public abstract class ToyGenerator
     /// </summary>
     public string Label(ToyOptions options)
     {
-        var parts = new List<string>();
-        if (options.Noise != Defaults.Noise) parts.Add("noise=" + options.Noise.ToString("R", CultureInfo.InvariantCulture));
-        if (options.TrainSize != Defaults.TrainSize) parts.Add("train_size=" + options.TrainSize.ToString(CultureInfo.InvariantCulture));
-        if (options.TestSize != Defaults.TestSize) parts.Add("test_size=" + options.TestSize.ToString(CultureInfo.InvariantCulture));
+        var parts = NonDefault(options).Select(o => $"{o.Key}={o.Value}").ToList();
         return parts.Count == 0 ? Name : $"{Name}({string.Join(", ", parts)})";
+    }
+
+    /// <summary>The settings of <paramref name="options"/> that differ from <see cref="Defaults"/>, by name, as canonical text.</summary>
+    public Dictionary<string, string> NonDefault(ToyOptions options)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var option in ToyOptions.All)
+            if (option.Get(options) != option.Get(Defaults)) result[option.Name] = option.Format(option.Get(options));
+        return result;
     }
 
     private DataSplit Sample(Rng rng, int count, double noise)

@@ -7,7 +7,6 @@ using ActRun.Core.Data.Csv;
 using ActRun.Core.Experiments;
 using ActRun.Core.Optimizers;
 using ActRun.Core.Results;
-using ActRun.Core.Training;
 
 namespace ActRun.Commands.Compare;
 
@@ -18,39 +17,23 @@ public static class CompareAction
     {
         var spec = DatasetOptions(parse, o);
         string datasetName = spec.ToString();
-        var defaults = DatasetDefaults.For(datasetName);
         var activations = Comparison.CanonicalActivations(ActivationRegistry.SplitList(parse.GetValue(o.Activations)!));
-        string optimizerName = (parse.GetValue(o.Optimizer) ?? defaults.Optimizer).Trim().ToLowerInvariant();
-        if (!OptimizerSettings.Names.Contains(optimizerName))
-            throw new ConfigException($"--optimizer: unknown optimizer '{optimizerName}'.{Suggest.DidYouMean(optimizerName, OptimizerSettings.Names)} Known: {string.Join(", ", OptimizerSettings.Names)}.");
-        double lr = parse.GetValue(o.LearningRate)
-            ?? (optimizerName == defaults.Optimizer ? defaults.LearningRate : OptimizerSettings.DefaultLearningRate(optimizerName));
-        double? givenMomentum = parse.GetValue(o.Momentum);
-        if (givenMomentum is > 0 && !OptimizerParameters.Momentum.AppliesTo(optimizerName))
-            throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
-        // The dataset's default momentum applies to sgd whatever its rate; --momentum 0 asks for plain SGD.
-        double momentum = givenMomentum ?? (optimizerName == "sgd" ? defaults.Momentum : 0);
-        string init = parse.GetValue(o.Init)!.Trim().ToLowerInvariant();
-        if (init != "auto") Core.Initializers.InitializerRegistry.Get(init);
-
         var comparison = new Comparison(
             datasetName,
             activations,
-            OptionParsers.Given(parse, o.Hidden) ?? defaults.Hidden,
-            parse.GetValue(o.OutputActivation)!,
-            init,
-            new TrainSettings(parse.GetValue(o.Epochs) ?? defaults.Epochs, parse.GetValue(o.BatchSize) ?? defaults.BatchSize,
-                new OptimizerSettings(optimizerName, lr, momentum), parse.GetValue(o.DivergenceFactor) ?? DivergenceRule.DefaultFactor)
-            {
-                Validation = new ValidationSettings(parse.GetValue(o.ValidationFraction) ?? DatasetDefaults.ValidationFraction),
-            },
+            OptionParsers.Given(parse, o.Hidden),
+            o.Setting(TrainKeys.Optimizer).Given(parse),
             parse.GetValue(o.Seed),
             parse.GetValue(o.Seeds) ?? 1,
             spec.Features,
             parse.GetValue(o.Baseline) is { } baseline ? OptionParsers.Baseline(baseline) : null);
 
         string outDir = parse.GetValue(o.Out) ?? ResultFolder.NewDefaultPath(spec.Name, DateTime.Now);
+        // The dataset's defaults first; the options given are stored over them as --set would store them (then --set itself).
         var config = comparison.ToConfig();
+        SettingOption.Apply(parse, config, [.. o.Settings]);
+        if (o.Setting(TrainKeys.Momentum).Given(parse) is not null && config.Train.Momentum > 0 && !OptimizerParameters.Momentum.AppliesTo(config.Train.Optimizer))
+            throw new ConfigException($"--momentum applies to --optimizer {string.Join(", ", OptimizerParameters.Momentum.Optimizers)} only.");
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Margin) is double margin) config.EquivalenceMargin = margin;

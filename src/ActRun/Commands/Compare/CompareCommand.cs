@@ -1,6 +1,7 @@
 using System.CommandLine;
-using ActRun.Core.Losses;
-using ActRun.Core.Optimizers;
+using System.Globalization;
+using ActRun.Core.Data;
+using ActRun.Core.Experiments;
 
 namespace ActRun.Commands.Compare;
 
@@ -24,14 +25,12 @@ public sealed class CompareCommand
     public Option<string?> DropColumns { get; } = new("--drop-columns") { Description = "csv: columns to leave out, comma-separated (an id, a date, free text)" };
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
-    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", "Hidden layer widths, e.g. 128 or 64,64 (default: 16,16,16,16 on 2-D sets, 128 on images, 16 on csv)");
-    public Option<string> OutputActivation { get; } = OptionParsers.OneOf("--output-activation", "Output activation with its matching loss: auto, softmax, log_softmax, sparsemax, sigmoid, tanh (binary), linear", "auto", [.. OutputHead.Names]);
-    public Option<string> Init { get; } = new("--init") { Description = "Weight initializer: auto (lecun_normal for selu, else glorot_uniform), glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, standard_uniform", DefaultValueFactory = _ => "auto" };
-    public Option<int?> Epochs { get; } = OptionParsers.PositiveInt("--epochs", "Training epochs (default: 60 on 2-D sets, 5 on images, 40 on csv)");
-    public Option<int?> BatchSize { get; } = OptionParsers.PositiveInt("--batch-size", "Mini-batch size (default: 32 on 2-D sets and csv, 64 on images)");
-    public Option<double?> LearningRate { get; } = OptionParsers.PositiveRate("--lr", "Learning rate (default: 0.03 with sgd on 2-D sets, 0.1 with sgd on images, 0.01 with adam on csv)");
-    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"{string.Join(", ", OptimizerSettings.Names)} (default: sgd on 2-D sets and images, adam on csv); their other parameters with --set train.NAME=VALUE (docs/optimizers.md)" };
-    public Option<double?> Momentum { get; } = OptionParsers.Fraction("--momentum", "SGD momentum, 0 = plain SGD (default: 0.9 with sgd on 2-D sets, else 0)");
+    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => string.Join(",", d.Hidden))})");
+    /// <summary>
+    /// An option for every setting that declares one (<see cref="ConfigKey.Option"/>), in declaration order: a key gets
+    /// its option on compare by declaring it. The action stores the values given over the dataset's defaults, as --set would.
+    /// </summary>
+    public IReadOnlyList<SettingOption> Settings { get; } = ConfigKeys.All.Where(k => k.Option is not null).Select(k => new SettingOption(k, DefaultNote(k))).ToList();
     public Option<ulong> Seed { get; } = OptionParsers.Seed("--seed", "Base seed: toy data comes from it, and seed i of each activation is seed + i", 42UL);
     public Option<int?> Seeds { get; } = OptionParsers.PositiveInt("--seeds", "Train each activation with this many seeds (default 1)");
     public Option<string[]> Set { get; } = new("--set") { Description = "Change a setting of the comparison's config, as for run: --set train.momentum=0.5 (repeatable; dotted keys)", AllowMultipleArgumentsPerToken = false };
@@ -50,8 +49,6 @@ public sealed class CompareCommand
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<string?> Baseline { get; } = new("--baseline") { Description = "Also train a reference model once per dataset, on the same split and features: mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg'; classification only) or none" };
     public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
-    public Option<double?> DivergenceFactor { get; } = OptionParsers.DivergenceFactor("--divergence-factor", "A run counts as diverged when an epoch's training loss exceeds this multiple of its initial loss, as when it becomes NaN; 0 or off: NaN and infinity only (default 100)");
-    public Option<double?> ValidationFraction { get; } = OptionParsers.Fraction("--validation-fraction", "The share of the training rows held out for validation (per class, the same rows for every activation of a seed): the best epoch is chosen on it and its weights are tested; 0 switches it off and the final epoch is reported (default 0.1)");
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
     public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
@@ -71,15 +68,41 @@ public sealed class CompareCommand
               actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
               actrun compare --activations relu,tanh --sweep train.lr=0.003,0.01,0.03
             """);
-        foreach (var option in new Option[]
-                 {
-                     options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, options.OutputActivation, options.Init, options.Epochs,
-                     options.BatchSize, options.LearningRate, options.Optimizer, options.Momentum, options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
-                     options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet, options.Margin,
-                 })
+        Option[] all =
+        [
+            options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, .. options.Settings.Select(s => s.Option),
+            options.Seed, options.Seeds, options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials,
+            options.Out, options.Overwrite, options.Format, options.DataDir, options.Offline, options.Mirrors, options.Threads, options.NoPlots, options.NoDiagnostics,
+            options.Baseline, options.SaveModel, options.FailOnDivergence, options.Quiet, options.Margin,
+        ];
+        foreach (var option in all)
             command.Options.Add(option);
         command.SetAction(parse => CompareAction.Run(parse, options, context));
         return command;
     }
+
+    /// <summary>The option of a declared setting.</summary>
+    public SettingOption Setting(ConfigKey key) => Settings.Single(s => s.Key == key);
+
+    /// <summary>Where compare's default of a setting comes from: the dataset's defaults (<see cref="DatasetDefaults"/>), else the key's.</summary>
+    private static string DefaultNote(ConfigKey key) => key.Path switch
+    {
+        "train.epochs" => ByDataset(d => Text(d.Epochs)),
+        "train.batch_size" => ByDataset(d => Text(d.BatchSize)),
+        "train.optimizer" => ByDataset(d => d.Optimizer),
+        "train.lr" => ByDataset(d => $"{Text(d.LearningRate)} with {d.Optimizer}"),
+        "train.momentum" => ByDataset(d => d.Momentum == 0 ? "0" : $"{Text(d.Momentum)} with {d.Optimizer}"),
+        "train.validation_fraction" => "default: " + Text(DatasetDefaults.ValidationFraction),
+        _ => "default: " + key.Default,
+    };
+
+    /// <summary>compare's default per kind of dataset, from <see cref="DatasetDefaults"/>: "32 on 2-D sets and csv, 64 on images".</summary>
+    private static string ByDataset(Func<DatasetDefaults, string> value)
+    {
+        (string Where, DatasetKind Kind)[] kinds = [("2-D sets", DatasetKind.Toy), ("images", DatasetKind.Images), ("csv", DatasetKind.Csv)];
+        var groups = kinds.GroupBy(k => value(DatasetDefaults.For(k.Kind)), k => k.Where);
+        return "default: " + string.Join(", ", groups.Select(g => $"{g.Key} on {string.Join(" and ", g)}"));
+    }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,12 +26,7 @@ public static class RunAction
         ConfigOverrides.Apply(config, parse.GetValue(o.Set) ?? [], parse.GetValue(o.Sweep) ?? [], context);
         ConfigOverrides.ApplyTune(config, parse.GetValue(o.Tune) ?? [], parse.GetValue(o.TuneStrategy), parse.GetValue(o.TuneTrials));
         if (parse.GetValue(o.Baseline) is { } baseline) config.Baseline = OptionParsers.Baseline(baseline);
-        if (parse.GetValue(o.DivergenceFactor) is { } factor) config.Train.DivergenceFactor = factor;
-        if (parse.GetValue(o.ValidationFraction) is { } validation)
-        {
-            config.Train.ValidationFraction = validation;
-            config.Sweep.Remove("train.validation_fraction");
-        }
+        SettingOption.Apply(parse, config, o.DivergenceFactor, o.ValidationFraction);
         var plan = ExperimentPlan.Create(config);
         var shard = parse.GetValue(o.Shard) is { } text ? ShardSpec.Parse(text) : null;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActRun.Core.Experiments;
 
 namespace ActRun.Commands.Run;
 
@@ -30,8 +31,8 @@ public sealed class RunCommand
     public Option<bool> NoDiagnostics { get; } = new("--no-diagnostics") { Description = "No layers.csv (per-layer gradient and activation statistics) or regions.csv" };
     public Option<string?> Baseline { get; } = new("--baseline") { Description = "Train a reference model once per dataset (overrides the config's baseline:): mlnet (ML.NET's multinomial logistic regression, row 'mlnet-logreg') or none" };
     public Option<bool> SaveModel { get; } = new("--save-model") { Description = "Write each trained network to <out>/models/<run_id>.actrun-model (see 'actrun evaluate')" };
-    public Option<double?> DivergenceFactor { get; } = OptionParsers.DivergenceFactor("--divergence-factor", "A run counts as diverged when an epoch's training loss exceeds this multiple of its initial loss, as when it becomes NaN; 0 or off: NaN and infinity only (overrides the config's train.divergence_factor; default 100)");
-    public Option<double?> ValidationFraction { get; } = OptionParsers.Fraction("--validation-fraction", "The share of the training rows held out for validation, as train.validation_fraction (overrides the config; default: the config's, 0 when it has none): the best epoch is chosen on it and its weights are tested; 0 switches it off");
+    public SettingOption DivergenceFactor { get; } = new(TrainKeys.DivergenceFactor, "as --set train.divergence_factor=VALUE; default: the config's, else " + TrainKeys.DivergenceFactor.Default);
+    public SettingOption ValidationFraction { get; } = new(TrainKeys.ValidationFraction, "as --set train.validation_fraction=VALUE; default: the config's, else " + TrainKeys.ValidationFraction.Default);
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
@@ -53,7 +54,7 @@ public sealed class RunCommand
                  {
                      options.Set, options.Sweep, options.Tune, options.TuneStrategy, options.TuneTrials, options.Out, options.DryRun, options.Resume, options.Overwrite, options.Shard, options.Threads, options.Parallel,
                      options.Format, options.Check, options.NoExpect, options.NoTune, options.DataDir, options.Offline, options.Mirrors, options.NoPlots, options.NoDiagnostics,
-                     options.Baseline, options.SaveModel, options.DivergenceFactor, options.ValidationFraction, options.FailOnDivergence, options.Quiet,
+                     options.Baseline, options.SaveModel, options.DivergenceFactor.Option, options.ValidationFraction.Option, options.FailOnDivergence, options.Quiet,
                  })
             command.Options.Add(option);
         command.SetAction(parse => RunAction.Run(parse, options, context));
