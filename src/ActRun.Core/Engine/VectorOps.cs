@@ -259,41 +259,69 @@ public static class VectorOps
             dx[j] = (float)(scale * (units * (double)dy[j] * gamma[j] - sum - xhat[j] * sumXhat));
     }
 
-    /// <summary>Lanes of <see cref="SumOfSquares"/>: a fixed count, so the sum does not depend on the vector width.</summary>
+    /// <summary>Lanes of the sums below: a fixed count, so a sum does not depend on the vector width.</summary>
     private const int SumLanes = 16;
 
     /// <summary>
     /// Σ x[i]² in double: element i goes to lane i mod 16 while whole groups of 16 last, the lanes are added in a
     /// fixed tree, then the tail in order. The same bits on every vector width and in the scalar form.
     /// </summary>
-    public static double SumOfSquares(ReadOnlySpan<float> x) => SumOfSquaredDifferences(x, default, subtract: false);
+    public static unsafe double SumOfSquares(ReadOnlySpan<float> x)
+    {
+        fixed (float* a = x) return LaneSum(new Squares(a, null), x.Length);
+    }
 
     /// <summary>Σ (a[i] − b[i])² in double, in the lanes of <see cref="SumOfSquares"/>.</summary>
-    public static double SumOfSquaredDifferences(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => SumOfSquaredDifferences(a, b, subtract: true);
-
-    private static double SumOfSquaredDifferences(ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool subtract)
+    public static unsafe double SumOfSquaredDifferences(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        int n = a.Length, end = n - n % SumLanes;
+        fixed (float* pa = a, pb = b[..a.Length]) return LaneSum(new Squares(pa, pb), a.Length);
+    }
+
+    /// <summary>Σ x[i] in double, in the lanes of <see cref="SumOfSquares"/>.</summary>
+    public static unsafe double Sum(ReadOnlySpan<float> x)
+    {
+        fixed (float* p = x) return LaneSum(new Values(p), x.Length);
+    }
+
+    /// <summary>Σ (x[i] − mean)² in double, in the lanes of <see cref="SumOfSquares"/>.</summary>
+    public static unsafe double SumOfSquaredDeviations(ReadOnlySpan<float> x, double mean)
+    {
+        fixed (float* p = x) return LaneSum(new Deviations(p, mean), x.Length);
+    }
+
+    /// <summary>
+    /// Σ e[i] and Σ e[i]·h[i] with e[i] = dy[i]·γ[i], in double, in the lanes of <see cref="SumOfSquares"/>
+    /// (layer normalization's backward sums over a row).
+    /// </summary>
+    public static unsafe (double Sum, double SumWithXhat) ScaledSums(ReadOnlySpan<float> dy, ReadOnlySpan<float> gamma, ReadOnlySpan<float> xhat)
+    {
+        int n = dy.Length;
+        fixed (float* d = dy, g = gamma[..n], h = xhat[..n])
+            return (LaneSum(new Scaled(d, g, null), n), LaneSum(new Scaled(d, g, h), n));
+    }
+
+    /// <summary>The terms of a lane sum: eight consecutive ones as two vectors of doubles, or one as a double, computed the same way.</summary>
+    private interface ILaneTerms
+    {
+        (Vector256<double> Low, Vector256<double> High) Vector(int i);
+        double Scalar(int i);
+    }
+
+    private static double LaneSum<T>(in T terms, int n) where T : struct, ILaneTerms
+    {
+        int end = n - n % SumLanes;
         Span<double> lanes = stackalloc double[SumLanes];
         if (Vector256.IsHardwareAccelerated && ElementwiseKernels.WidestVectorBits >= 256)
         {
             Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
-            var av = MemoryMarshal.Cast<float, Vector256<float>>(a[..end]);
-            var bv = subtract ? MemoryMarshal.Cast<float, Vector256<float>>(b[..end]) : default;
-            for (int i = 0; i < av.Length; i += 2)
+            for (int i = 0; i < end; i += SumLanes)
             {
-                var (x0, x1) = Vector256.Widen(av[i]);
-                var (x2, x3) = Vector256.Widen(av[i + 1]);
-                if (subtract)
-                {
-                    var (y0, y1) = Vector256.Widen(bv[i]);
-                    var (y2, y3) = Vector256.Widen(bv[i + 1]);
-                    (x0, x1, x2, x3) = (x0 - y0, x1 - y1, x2 - y2, x3 - y3);
-                }
-                s0 += x0 * x0;
-                s1 += x1 * x1;
-                s2 += x2 * x2;
-                s3 += x3 * x3;
+                var (x0, x1) = terms.Vector(i);
+                var (x2, x3) = terms.Vector(i + 8);
+                s0 += x0;
+                s1 += x1;
+                s2 += x2;
+                s3 += x3;
             }
             s0.CopyTo(lanes);
             s1.CopyTo(lanes[4..]);
@@ -303,21 +331,78 @@ public static class VectorOps
         else
         {
             lanes.Clear();
-            for (int i = 0; i < end; i++)
-            {
-                double d = subtract ? (double)a[i] - b[i] : a[i];
-                lanes[i % SumLanes] += d * d;
-            }
+            for (int i = 0; i < end; i++) lanes[i % SumLanes] += terms.Scalar(i);
         }
         for (int width = SumLanes / 2; width >= 1; width /= 2)
             for (int l = 0; l < width; l++) lanes[l] += lanes[l + width];
         double sum = lanes[0];
-        for (int i = end; i < n; i++)
-        {
-            double d = subtract ? (double)a[i] - b[i] : a[i];
-            sum += d * d;
-        }
+        for (int i = end; i < n; i++) sum += terms.Scalar(i);
         return sum;
+    }
+
+    /// <summary>a², or (a − b)² when b is given.</summary>
+    private readonly unsafe struct Squares(float* a, float* b) : ILaneTerms
+    {
+        public (Vector256<double>, Vector256<double>) Vector(int i)
+        {
+            var (x0, x1) = Vector256.Widen(Vector256.Load(a + i));
+            if (b != null)
+            {
+                var (y0, y1) = Vector256.Widen(Vector256.Load(b + i));
+                (x0, x1) = (x0 - y0, x1 - y1);
+            }
+            return (x0 * x0, x1 * x1);
+        }
+
+        public double Scalar(int i)
+        {
+            double d = b != null ? (double)a[i] - b[i] : a[i];
+            return d * d;
+        }
+    }
+
+    private readonly unsafe struct Values(float* x) : ILaneTerms
+    {
+        public (Vector256<double>, Vector256<double>) Vector(int i) => Vector256.Widen(Vector256.Load(x + i));
+        public double Scalar(int i) => x[i];
+    }
+
+    /// <summary>(x − mean)².</summary>
+    private readonly unsafe struct Deviations(float* x, double mean) : ILaneTerms
+    {
+        public (Vector256<double>, Vector256<double>) Vector(int i)
+        {
+            var (x0, x1) = Vector256.Widen(Vector256.Load(x + i));
+            var m = Vector256.Create(mean);
+            (x0, x1) = (x0 - m, x1 - m);
+            return (x0 * x0, x1 * x1);
+        }
+
+        public double Scalar(int i)
+        {
+            double d = x[i] - mean;
+            return d * d;
+        }
+    }
+
+    /// <summary>dy·γ, or (dy·γ)·x̂ when x̂ is given.</summary>
+    private readonly unsafe struct Scaled(float* dy, float* gamma, float* xhat) : ILaneTerms
+    {
+        public (Vector256<double>, Vector256<double>) Vector(int i)
+        {
+            var (d0, d1) = Vector256.Widen(Vector256.Load(dy + i));
+            var (g0, g1) = Vector256.Widen(Vector256.Load(gamma + i));
+            var (e0, e1) = (d0 * g0, d1 * g1);
+            if (xhat == null) return (e0, e1);
+            var (h0, h1) = Vector256.Widen(Vector256.Load(xhat + i));
+            return (e0 * h0, e1 * h1);
+        }
+
+        public double Scalar(int i)
+        {
+            double e = (double)dy[i] * gamma[i];
+            return xhat == null ? e : e * xhat[i];
+        }
     }
 
     /// <summary>y[j] = a[j]·b[j].</summary>

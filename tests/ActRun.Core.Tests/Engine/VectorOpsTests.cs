@@ -95,11 +95,15 @@ public class VectorOpsTests
         var results = KernelWidth.Available.Select(bits =>
         {
             using var _ = KernelWidth.Force(bits);
-            return (VectorOps.SumOfSquares(a), VectorOps.SumOfSquaredDifferences(a, b));
+            var (sum, sumWithXhat) = VectorOps.ScaledSums(a, b, a);
+            return new[] { VectorOps.SumOfSquares(a), VectorOps.SumOfSquaredDifferences(a, b), VectorOps.Sum(a), VectorOps.SumOfSquaredDeviations(a, 0.1), sum, sumWithXhat };
         }).ToList();
-        Assert.All(results, r => Assert.Equal(BitConverter.DoubleToInt64Bits(results[0].Item1), BitConverter.DoubleToInt64Bits(r.Item1)));
-        Assert.All(results, r => Assert.Equal(BitConverter.DoubleToInt64Bits(results[0].Item2), BitConverter.DoubleToInt64Bits(r.Item2)));
-        Assert.Equal(a.Sum(x => (double)x * x), results[0].Item1, 1e-9);
-        Assert.Equal(a.Zip(b, (x, y) => ((double)x - y) * ((double)x - y)).Sum(), results[0].Item2, 1e-9);
+        Assert.All(results, r => Assert.Equal(results[0].Select(BitConverter.DoubleToInt64Bits), r.Select(BitConverter.DoubleToInt64Bits)));
+        Assert.Equal(a.Sum(x => (double)x), results[0][2], 1e-9);
+        Assert.Equal(a.Sum(x => ((double)x - 0.1) * ((double)x - 0.1)), results[0][3], 1e-9);
+        Assert.Equal(a.Zip(b, (x, y) => (double)x * y).Sum(), results[0][4], 1e-9);
+        Assert.Equal(a.Zip(b, (x, y) => (double)x * y * x).Sum(), results[0][5], 1e-9);
+        Assert.Equal(a.Sum(x => (double)x * x), results[0][0], 1e-9);
+        Assert.Equal(a.Zip(b, (x, y) => ((double)x - y) * ((double)x - y)).Sum(), results[0][1], 1e-9);
     }
 }
