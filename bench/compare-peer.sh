@@ -9,7 +9,8 @@
 #   DATA_DIR       folder holding mnist/ (default: $ACTRUN_DATA_DIR, else /work/shared/data)
 #   --quick        fewer cells and epochs (a few minutes instead of most of an hour)
 # Environment: PEER (default /work/shared/peers/torchsharp/run.sh), EPOCHS, REPEATS (headline repeats),
-# COMPARE_EPOCHS (the three-activation compare; 5 by default as in the issue), ACTRUN_THREADS and PEER_THREADS
+# COMPARE_EPOCHS (the three-activation compare; 5 by default as in the issue), BATCHES and HIDDENS (the table's cells,
+# space-separated, e.g. BATCHES=256 HIDDENS="512 1024"), ACTRUN_THREADS and PEER_THREADS
 # (default: every core for both; PEER_THREADS=1 runs the peer with DOTNET_PROCESSOR_COUNT=1, which its
 # torch.set_num_threads(Environment.ProcessorCount) follows). On a machine shared with other work, libtorch's
 # threads can be much slower than one; the headline also shows the peer on one thread.
@@ -23,9 +24,10 @@ peer=${PEER:-/work/shared/peers/torchsharp/run.sh}
 actrun_threads=${ACTRUN_THREADS:-$(nproc)}
 peer_threads=${PEER_THREADS:-$(nproc)}
 if ((quick)); then
-  epochs=${EPOCHS:-3}; repeats=${REPEATS:-1}; batches=(16 256); hiddens=(128 1024); compare_epochs=2
+  epochs=${EPOCHS:-3}; repeats=${REPEATS:-1}; read -ra batches <<<"${BATCHES:-16 256}"; read -ra hiddens <<<"${HIDDENS:-128 1024}"; compare_epochs=2
 else
-  epochs=${EPOCHS:-5}; repeats=${REPEATS:-3}; batches=(16 64 256); hiddens=(32 128 512 1024); compare_epochs=${COMPARE_EPOCHS:-5}
+  epochs=${EPOCHS:-5}; repeats=${REPEATS:-3}; read -ra batches <<<"${BATCHES:-16 64 256}"; read -ra hiddens <<<"${HIDDENS:-32 128 512 1024}"
+  compare_epochs=${COMPARE_EPOCHS:-5}
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

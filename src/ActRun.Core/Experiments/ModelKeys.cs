@@ -17,15 +17,24 @@ public static class ModelKeys
 
     public static ConfigKey Norm { get; } = new("model.norm", "one of " + string.Join(", ", ModelSpec.Norms),
         "Shorthand only: a normalization layer after each hidden dense layer, before its activation (batch, layer or none). Empty: none.",
-        c => c.Model.Norm, (c, n, o) => c.Model.Norm = OneOf(n, o, ModelSpec.Norms), Omitted: "none");
+        c => c.Model.Norm, (c, n, o) => c.Model.Norm = OneOf(n, o, ModelSpec.Norms), Omitted: "none")
+    {
+        Option = new("--norm", "A normalization layer after each hidden dense layer, before its activation: batch, layer or none"),
+    };
 
     public static ConfigKey Dropout { get; } = new("model.dropout", "a number in [0, 1)",
         "Shorthand only: the rate of an inverted dropout layer after each hidden activation. Empty: 0 (no dropout).",
-        c => Num(c.Model.Dropout), (c, n, o) => c.Model.Dropout = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"), Omitted: "0");
+        c => Num(c.Model.Dropout), (c, n, o) => c.Model.Dropout = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"), Omitted: "0")
+    {
+        Option = new("--dropout", "The rate of an inverted dropout layer after each hidden activation (0: none)"),
+    };
 
     public static ConfigKey Layers { get; } = new("model.layers", "a list of layers such as [dense(64), batch_norm, act, dropout(0.2)]",
         "The full form: the hidden layers in order, such as [dense(64), batch_norm, act, dropout(0.2)]; act is the activation being compared. Replaces hidden, norm and dropout.",
-        c => c.Model.Layers ?? "", (c, n, o) => c.Model.Layers = LayerList(n, o).ToString(), Omitted: "");
+        c => c.Model.Layers ?? "", (c, n, o) => c.Model.Layers = LayerList(n, o).ToString(), Omitted: "")
+    {
+        Option = new("--layers", "The hidden layers in full, such as \"[dense(256), batch_norm, act, dropout(0.2)]\"; act is the compared activation (replaces --hidden, --norm, --dropout)"),
+    };
 
     public static ConfigKey Activation { get; } = new("model.activation", "an activation",
         "The hidden layers' activation: a catalog name with parameters (leaky_relu(0.2)) or an expression in x (x*sigmoid(x)).",

@@ -37,7 +37,10 @@ public static class TrainKeys
         "The learning rate per epoch from train.lr: " + string.Join(", ", LearningRateSchedule.Names) +
         ", with parameters in parentheses: step(step_size=5, gamma=0.5), cosine(warmup=2, min_lr=0.0001), one_cycle (docs/optimizers.md). Empty: constant.",
         c => c.Train.Schedule,
-        (c, n, o) => c.Train.Schedule = Checked(o, () => LearningRateSchedule.Parse(Text(n, o, "a schedule such as cosine(warmup=2)")).ToString()), Omitted: "constant");
+        (c, n, o) => c.Train.Schedule = Checked(o, () => LearningRateSchedule.Parse(Text(n, o, "a schedule such as cosine(warmup=2)")).ToString()), Omitted: "constant")
+    {
+        Option = new("--schedule", "The learning rate per epoch: " + string.Join(", ", LearningRateSchedule.Names) + ", with parameters as in cosine(warmup=2) (docs/optimizers.md)"),
+    };
 
     public static ConfigKey DivergenceFactor { get; } = new("train.divergence_factor", "a number >= 0, or off",
         "A run diverges when an epoch's mean training loss exceeds this multiple of its initial loss, as when the loss becomes NaN. 0 or off: NaN and infinity only.",
