@@ -20,12 +20,17 @@ public static class CliApp
 {
     public const string VerboseOption = "--verbose";
 
-    public static RootCommand BuildRoot(CliContext context) =>
+    /// <param name="args">
+    /// The command line, when known: compare and run, whose options are built from every setting's declaration (which
+    /// loads the config, optimizer and dataset types, about 15 ms at start-up), are then built in full only when their
+    /// name is on it, else as stubs with their name and help text, which is all the root's help and suggestions use.
+    /// </param>
+    public static RootCommand BuildRoot(CliContext context, IReadOnlyList<string>? args = null) =>
         new("ActRun: what does the activation function do to my network? Train the same MLP once per activation and compare.")
         {
-            CompareCommand.Create(context),
+            args is null || args.Contains("compare") ? CompareCommand.Create(context) : new Command("compare", CompareCommand.Description),
             ActivationsCommand.Create(context),
-            RunCommand.Create(context),
+            args is null || args.Contains("run") ? RunCommand.Create(context) : new Command("run", RunCommand.Description),
             ExperimentsCommand.Create(context),
             MergeCommand.Create(context),
             ReportCommand.Create(context),
@@ -49,7 +54,7 @@ public static class CliApp
                 context.Error.WriteLine($"actrun: argument {nul + 1} contains a NUL character; no option value can hold one.");
                 return ExitCodes.Usage;
             }
-            var root = BuildRoot(context);
+            var root = BuildRoot(context, args);
             SetHelpWidth(root, context);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

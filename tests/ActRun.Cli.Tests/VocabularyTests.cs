@@ -147,6 +147,26 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Commands_left_out_of_the_command_line_are_stubs_with_the_same_name_and_help()
+    {
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, false, default);
+        var full = CliApp.BuildRoot(context).Subcommands;
+        var stubbed = CliApp.BuildRoot(context, ["--help"]).Subcommands;
+        Assert.Equal(full.Select(c => (c.Name, c.Description)), stubbed.Select(c => (c.Name, c.Description)));
+        Assert.Empty(stubbed.Single(c => c.Name == "compare").Options);
+        Assert.Empty(stubbed.Single(c => c.Name == "run").Options);
+        // Named anywhere on the line (after a recursive option too), a command is built whole.
+        Assert.Contains(CliApp.BuildRoot(context, ["--verbose", "compare"]).Subcommands.Single(c => c.Name == "compare").Options, o => o.Name == "--layers");
+
+        var root = CliRunner.Run("--help");
+        Assert.Equal(0, root.ExitCode);
+        Assert.Contains("Run an experiment file", root.Out);
+        var compare = CliRunner.Run("--verbose", "compare", "--activations", "relu", "--dataset", "circles(train_size=100, test_size=50)", "--epochs", "1",
+            "--out", CliRunner.TempDir(), "--overwrite", "--quiet", "--no-plots");
+        Assert.True(compare.ExitCode == 0, compare.Error);
+    }
+
+    [Fact]
     public void No_help_line_is_wider_than_100_characters_when_stdout_is_not_a_terminal()
     {
         var root = CliApp.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, false, default));

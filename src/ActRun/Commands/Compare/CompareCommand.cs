@@ -53,21 +53,24 @@ public sealed class CompareCommand
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
     public Option<double?> Margin { get; } = OptionParsers.Margin("--margin");
 
+    /// <summary>The command's help text (also that of the stub <see cref="CliApp"/> builds when another command runs).</summary>
+    public const string Description = """
+        Train the same MLP once per activation (and seed) and compare loss and accuracy.
+        Writes metrics.csv, summary.csv and config.yaml to --out; prints the summary to stdout.
+        Examples:
+          actrun compare --activations relu,tanh,sigmoid
+          actrun compare --activations relu,linear --dataset mnist --epochs 5
+          actrun compare --activations linear --dataset circles --features x1^2,x2^2
+          actrun compare --dataset csv:iris.csv --label-column species
+          actrun compare --activations linear --dataset mnist --epochs 5 --baseline mlnet
+          actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
+          actrun compare --activations relu,tanh --sweep train.lr=0.003,0.01,0.03
+        """;
+
     public static Command Create(CliContext context)
     {
         var options = new CompareCommand();
-        var command = new Command("compare", """
-            Train the same MLP once per activation (and seed) and compare loss and accuracy.
-            Writes metrics.csv, summary.csv and config.yaml to --out; prints the summary to stdout.
-            Examples:
-              actrun compare --activations relu,tanh,sigmoid
-              actrun compare --activations relu,linear --dataset mnist --epochs 5
-              actrun compare --activations linear --dataset circles --features x1^2,x2^2
-              actrun compare --dataset csv:iris.csv --label-column species
-              actrun compare --activations linear --dataset mnist --epochs 5 --baseline mlnet
-              actrun compare --activations relu --dataset fashion_mnist --save-model --out results/fm
-              actrun compare --activations relu,tanh --sweep train.lr=0.003,0.01,0.03
-            """);
+        var command = new Command("compare", Description);
         Option[] all =
         [
             options.Activations, options.Dataset, options.Features, options.LabelColumn, options.DropColumns, options.Task, options.TestFraction, options.Hidden, .. options.Settings.Select(s => s.Option),

@@ -36,19 +36,22 @@ public sealed class RunCommand
     public Option<bool> FailOnDivergence { get; } = new("--fail-on-divergence") { Description = "Exit with code 4 when a run diverged: its loss became NaN, infinite or passed the divergence bound (the other runs still complete)" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
+    /// <summary>The command's help text (also that of the stub <see cref="CliApp"/> builds when another command runs).</summary>
+    public const string Description = """
+        Run an experiment file: every point of its sweep, with every seed, in parallel.
+        Writes config.yaml, runs.csv, metrics.csv and summary.csv to --out; prints the summary to stdout.
+        Examples:
+          actrun run experiments/activations-on-circles.yaml
+          actrun run exp.yaml --set train.epochs=10 --sweep "train.lr=logspace(1e-3,1e-1,5)" --out results/lr
+          actrun run exp.yaml --out results/lr --resume
+          actrun run exp.yaml --shard 1/4 --out results/shard1    (then: actrun merge results/shard* --out results/all)
+          actrun run experiments/mnist-linear-vs-nonlinear.yaml --baseline mlnet --save-model
+        """;
+
     public static Command Create(CliContext context)
     {
         var options = new RunCommand();
-        var command = new Command("run", """
-            Run an experiment file: every point of its sweep, with every seed, in parallel.
-            Writes config.yaml, runs.csv, metrics.csv and summary.csv to --out; prints the summary to stdout.
-            Examples:
-              actrun run experiments/activations-on-circles.yaml
-              actrun run exp.yaml --set train.epochs=10 --sweep "train.lr=logspace(1e-3,1e-1,5)" --out results/lr
-              actrun run exp.yaml --out results/lr --resume
-              actrun run exp.yaml --shard 1/4 --out results/shard1    (then: actrun merge results/shard* --out results/all)
-              actrun run experiments/mnist-linear-vs-nonlinear.yaml --baseline mlnet --save-model
-            """);
+        var command = new Command("run", Description);
         command.Arguments.Add(options.Config);
         foreach (var option in new Option[]
                  {
