@@ -31,7 +31,7 @@ public static class InputPercentilePlot
         }
         var depths = curves.Select(c => c.Depth).Distinct().ToList();
         string layer = depths.Count == 1 ? $"hidden layer {depths[0].ToString(CultureInfo.InvariantCulture)} (the last)" : "the last hidden layer";
-        plot.Title($"Input to the activation of {layer}\n(percentiles 15, 50 solid, 85; mean over seeds)");
+        plot.Title($"Input to the activation of {layer}\n(median solid, 15th and 85th percentiles dashed; mean over seeds)");
         plot.XLabel("epoch");
         plot.YLabel("activation input z (percentiles over the probe batch)");
         var epochs = curves.SelectMany(c => c.P50).Select(p => (int)p.X).ToList();
