@@ -214,6 +214,7 @@ public static class ExperimentRunner
         RunId = run.RunId, Activation = run.Variant.Label, Seed = run.Seed, Epoch = l.Epoch, Layer = l.Layer, LayerKind = l.Kind,
         WeightNorm = l.WeightNorm, GradNorm = l.GradNorm, UpdateRatio = l.UpdateRatio, ActivationMean = l.ActivationMean,
         ActivationStd = l.ActivationStd, DeadFraction = l.DeadFraction, SaturatedFraction = l.SaturatedFraction,
+        InputP15 = l.InputP15, InputP50 = l.InputP50, InputP85 = l.InputP85,
     };
 
     /// <summary>points.csv: the test points of the (first) binary 2-D dataset, drawn under its decision regions.</summary>

@@ -34,6 +34,16 @@ public sealed class LayerRecord
     [Name("dead_fraction")] public double DeadFraction { get; set; }
     /// <summary>Share of the probe batch's pre-activations where the derivative is below 5% of its maximum; NaN for a layer without an activation.</summary>
     [Name("saturated_fraction")] public double SaturatedFraction { get; set; }
+    /// <summary>
+    /// The 15th, 50th and 85th percentiles of the activation's input z over the probe batch's samples and the layer's
+    /// units (linear interpolation, as numpy's default): the picture of Ioffe &amp; Szegedy's Figure 1(b, c). NaN for a
+    /// layer without an activation; NaN too in files of ActRun before these columns, which are read without them.
+    /// </summary>
+    [Name("input_p15"), Optional] public double InputP15 { get; set; } = double.NaN;
+    /// <summary>The median of the activation's input (see <see cref="InputP15"/>).</summary>
+    [Name("input_p50"), Optional] public double InputP50 { get; set; } = double.NaN;
+    /// <summary>The 85th percentile of the activation's input (see <see cref="InputP15"/>).</summary>
+    [Name("input_p85"), Optional] public double InputP85 { get; set; } = double.NaN;
 }
 
 /// <summary>

@@ -5,6 +5,13 @@ namespace ActRun.Core.Results;
 public sealed record LayerProfile(string Variant, int? Epoch, IReadOnlyList<BandPoint> Points);
 
 /// <summary>
+/// One variant's 15th, 50th and 85th percentiles of the input to its last hidden layer's activation, per epoch: each
+/// point the mean over seeds of the runs' percentiles, with their spread (<see cref="SeedBand"/>).
+/// </summary>
+/// <param name="Depth">The hidden layer the percentiles are of (1 = nearest the input): the variant's last.</param>
+public sealed record InputPercentileCurves(string Variant, int Depth, IReadOnlyList<BandPoint> P15, IReadOnlyList<BandPoint> P50, IReadOnlyList<BandPoint> P85);
+
+/// <summary>
 /// The rows of layers.csv that hold what the hidden layers put out after their activation, numbered by depth, and
 /// their statistics (mean, standard deviation, saturation) through depth: the picture Glorot &amp; Bengio and
 /// Klambauer et al. draw of activations layer by layer.
@@ -55,5 +62,27 @@ public static class LayerProfiles
             if (points.Count > 0) profiles.Add(new LayerProfile(variant, epoch, points));
         }
         return profiles;
+    }
+
+    /// <summary>
+    /// For each variant of <paramref name="order"/> whose rows have them, the input percentiles (input_p15, input_p50,
+    /// input_p85) of its last activation layer (<see cref="ActivationLayers"/>) at every epoch, averaged over seeds:
+    /// Ioffe &amp; Szegedy's Figure 1(b, c). Rows without them (NaN, or files of ActRun before these columns) give none.
+    /// </summary>
+    public static IReadOnlyList<InputPercentileCurves> LastHiddenInputs(IReadOnlyList<LayerRecord> layers, IReadOnlyList<string> order)
+    {
+        var curves = new List<InputPercentileCurves>();
+        var byVariant = layers.ToLookup(l => l.Activation);
+        foreach (string variant in order)
+        {
+            var last = new List<(int Epoch, int Depth, LayerRecord Row)>();
+            foreach (var epochOfRun in byVariant[variant].GroupBy(l => (l.RunId, l.Seed, l.Epoch)))
+                if (ActivationLayers(epochOfRun).LastOrDefault() is { Row: not null } deepest)
+                    last.Add((epochOfRun.Key.Epoch, deepest.Depth, deepest.Row));
+            IReadOnlyList<BandPoint> Band(Func<LayerRecord, double> percentile) => SeedBand.Of(last.Select(l => ((double)l.Epoch, percentile(l.Row))));
+            var p50 = Band(l => l.InputP50);
+            if (p50.Count > 0) curves.Add(new(variant, last.Max(l => l.Depth), Band(l => l.InputP15), p50, Band(l => l.InputP85)));
+        }
+        return curves;
     }
 }

@@ -101,7 +101,8 @@ public static class ResultFolder
     private static readonly string[] PlotFiles =
         [
             "accuracy.png", "loss.png", "train_loss.png", "val_accuracy.png", "final_accuracy.png", "gradient_norms.png", "rmse.png", "final_r2.png",
-            "activations.png", "layer_mean.png", "layer_std.png", "layer_saturation.png", "depth_accuracy.png", "depth_r2.png", RegionsGridFile, CriticalDifferenceFile,
+            "activations.png", "layer_mean.png", "layer_std.png", "layer_saturation.png", "layer_input_percentiles.png", "depth_accuracy.png", "depth_r2.png",
+            RegionsGridFile, CriticalDifferenceFile,
         ];
 
     /// <summary>The critical-difference diagram of an experiment over several datasets.</summary>

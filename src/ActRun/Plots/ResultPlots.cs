@@ -9,7 +9,8 @@ namespace ActRun.Plots;
 /// <summary>
 /// The plots of a result folder, drawn from its CSV files alone (so <c>actrun report</c> can rebuild them): curves per
 /// epoch with the seeds' band, final scores as bars zoomed to the data with their values and 95% intervals, the score
-/// against depth and each hidden layer's activation statistics through depth (<see cref="DepthPlots"/>), gradient norm per layer,
+/// against depth and each hidden layer's activation statistics through depth (<see cref="DepthPlots"/>), the percentiles of the
+/// last hidden layer's activation input over training (<see cref="InputPercentilePlot"/>), gradient norm per layer,
 /// decision regions for 2-D datasets (one file per variant and all of them side by side), and the compared
 /// activations with their derivatives. A classification gets accuracy plots; a regression gets RMSE and R² instead.
 /// Legends sit outside the data area, so they never cover a curve.
@@ -64,6 +65,7 @@ public static class ResultPlots
             written.Add(new("gradient_norms.png", "Gradient norm per layer in epoch 1 (log scale): where the gradient vanishes."));
         }
         written.AddRange(DepthPlots.LayerStatistics(folder, layers, order));
+        if (InputPercentilePlot.Write(folder, layers, order) is { } inputs) written.Add(inputs);
         written.AddRange(Regions(folder, order, data.Regions, data.Points));
         if (Activations(Path.Combine(folder, "activations.png"), data.Activations))
             written.Add(new("activations.png", "The compared activations f (solid) and their derivatives f′ (dashed, same colour)."));

@@ -86,7 +86,8 @@ public class ResultFolderLockTests
         string[] ours = ["config.yaml", "runs.csv", "metrics.csv", "summary.csv", "layers.csv", "regions.csv", "points.csv", "baselines.csv",
             "report.md", "accuracy.png", "loss.png", "final_accuracy.png", "gradient_norms.png", "regions_1.png", "regions_12.png",
             "regions_relu.png", "regions_leaky_relu_alpha_0.1.png", "regions.png", "activations.png", "rmse.png", "final_r2.png",
-            "train_loss.png", "val_accuracy.png", "layer_mean.png", "layer_std.png", "layer_saturation.png", "depth_accuracy.png", "depth_r2.png"];
+            "train_loss.png", "val_accuracy.png", "layer_mean.png", "layer_std.png", "layer_saturation.png", "layer_input_percentiles.png",
+            "depth_accuracy.png", "depth_r2.png"];
         string[] theirs = ["notes.txt", "regions_x.jpg", "regions_my plot.png", "my-plot.png", "summary.csv.bak", ResultFolderLock.LockFile, "models/README"];
         Directory.CreateDirectory(dir.Combine("models"));
         foreach (string file in ours.Concat(theirs).Append("models/0123abcd.actrun-model")) File.WriteAllText(dir.Combine(file), "x");

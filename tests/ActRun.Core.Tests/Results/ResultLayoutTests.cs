@@ -49,8 +49,9 @@ public class ResultLayoutTests
         Reorder(dir.Combine(ResultFolder.RunsFile), ["run_id", "activation", "seed_index", "seed", "status", "epochs", "started", "finished", "actrun_version", "git_commit", "settings"]);
         // learning_rate came later than this layout; it stays so the rewritten files compare whole (an older folder's is empty).
         Reorder(dir.Combine(ResultFolder.MetricsFile), ["activation", "seed", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds", "learning_rate", "run_id"]);
+        // So did the input percentiles (a folder without them is the next test's).
         Reorder(dir.Combine(ResultFolder.LayersFile), ["run_id", "variant", "seed", "epoch", "layer", "weight_norm", "grad_norm", "update_ratio",
-            "activation_mean", "activation_std", "dead_fraction", "saturated_fraction"]);
+            "activation_mean", "activation_std", "dead_fraction", "saturated_fraction", "input_p15", "input_p50", "input_p85"]);
         Reorder(dir.Combine(ResultFolder.RegionsFile), ["run_id", "variant", "seed", "x1", "x2", "p"]);
         Assert.NotEqual(current[ResultFolder.MetricsFile], File.ReadAllText(dir.Combine(ResultFolder.MetricsFile)));
 
@@ -58,6 +59,27 @@ public class ResultLayoutTests
 
         Assert.Equal((4, 0), (resumed.Kept, resumed.Trained));
         Assert.All(files, f => Assert.Equal(current[f], File.ReadAllText(dir.Combine(f))));
+    }
+
+    [Fact]
+    public void A_layers_csv_without_the_input_percentiles_resumes_and_is_rewritten_with_them_empty_of_numbers()
+    {
+        using var dir = new TempDirectory();
+        var plan = SmallSweep.Plan();
+        var data = ExperimentRunner.LoadData(plan.Runs, null);
+        ExperimentRunner.Run(plan, dir.Path, new RunOptions(1), data);
+        string[] percentiles = ["input_p15", "input_p50", "input_p85"];
+        var current = CsvTable.Read(dir.Combine(ResultFolder.LayersFile));
+        Assert.All(current, row => Assert.True(double.IsFinite(double.Parse(row["input_p50"], System.Globalization.CultureInfo.InvariantCulture))));
+        Reorder(dir.Combine(ResultFolder.LayersFile), [.. current[0].Keys.Except(percentiles)]);
+
+        var resumed = ExperimentRunner.Run(plan, dir.Path, new RunOptions(1, Resume: true), data);
+
+        Assert.Equal((4, 0), (resumed.Kept, resumed.Trained));
+        var rewritten = CsvTable.Read(dir.Combine(ResultFolder.LayersFile));
+        Assert.Equal(current.Select(r => r.Keys.ToList()), rewritten.Select(r => r.Keys.ToList()));
+        Assert.Equal(current.Select(r => r.Where(kv => !percentiles.Contains(kv.Key))), rewritten.Select(r => r.Where(kv => !percentiles.Contains(kv.Key))));
+        Assert.All(rewritten, row => Assert.All(percentiles, c => Assert.Equal("NaN", row[c])));
     }
 
     private static void Reorder(string path, string[] header)

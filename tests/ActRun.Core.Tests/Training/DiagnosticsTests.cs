@@ -78,6 +78,43 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void Input_percentiles_are_those_of_the_activations_input_over_the_probe_batch_and_NaN_without_an_activation()
+    {
+        var spec = ModelSpec.Parse("[dense(12), batch_norm, act(sigmoid), dense(8)]");
+        var net = new Network(2, spec, () => ActivationRegistry.Create("tanh"), 1, 512);
+        net.Initialize(InitializerRegistry.Get("glorot_uniform"), new Rng(3));
+        var stats = new LayerDiagnostics(net, Circles.Train).EndEpoch(1);
+        // The probe's forward pass is the last one: each layer's z is still in its buffer.
+        int rows = Math.Min(256, Circles.Train.Count);
+        double[] Expected(ReadOnlySpan<float> z)
+        {
+            // An independent reading of numpy's linear method: h = (n - 1)·q/100.
+            var sorted = z.ToArray().Select(v => (double)v).Order().ToArray();
+            return [.. new[] { 15.0, 50, 85 }.Select(q =>
+            {
+                double h = (sorted.Length - 1) * q / 100;
+                int k = (int)h;
+                return k + 1 < sorted.Length ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
+            })];
+        }
+        void Check(LayerStats row, ReadOnlySpan<float> z)
+        {
+            var expected = Expected(z);
+            Assert.Equal(expected[0], row.InputP15, 6);
+            Assert.Equal(expected[1], row.InputP50, 6);
+            Assert.Equal(expected[2], row.InputP85, 6);
+            Assert.True(row.InputP15 <= row.InputP50 && row.InputP50 <= row.InputP85, row.ToString());
+        }
+        // The output layer (linear) comes last; its z is the logit.
+        Assert.Equal(["dense", "batch_norm", "act", "dense", "dense"], stats.Select(s => s.Kind));
+        Check(stats[0], ((Dense)net.Layers[0]).PreActivations(rows));
+        Check(stats[2], ((ActivationLayer)net.Layers[2]).PreActivations(rows));
+        Check(stats[3], ((Dense)net.Layers[3]).PreActivations(rows));
+        Check(stats[4], ((Dense)net.Layers[4]).PreActivations(rows));
+        Assert.True(double.IsNaN(stats[1].InputP15) && double.IsNaN(stats[1].InputP50) && double.IsNaN(stats[1].InputP85), stats[1].ToString());
+    }
+
+    [Fact]
     public void Decision_grid_covers_the_plane_and_separates_the_blobs()
     {
         var blobs = DatasetCatalog.Load("blobs", new DatasetLoadOptions(Seed: 1));
