@@ -60,7 +60,7 @@ public static class OptimizerParameters
     public static OptimizerParameter TorchEpsilon { get; } = new("torch_epsilon", "true or false", _ => true, For(0, "adam", "adamw", "rmsprop", "adagrad"),
         "Put ε where PyTorch does: adam/adamw add it to the bias-corrected √v̂ (Keras: to √v), rmsprop/adagrad outside the square root (Keras: inside).", Flag: true);
     public static OptimizerParameter WeightDecay { get; } = new("weight_decay", "a number >= 0", v => v >= 0,
-        new Dictionary<string, double>(All6.Select(n => KeyValuePair.Create(n, n == "adamw" ? 0.004 : 0.0))),
+        With(For(0, All6), "adamw", 0.004),
         "Weight decay λ: added to the gradient as λ·w (L2, PyTorch's weight_decay) for all but adamw, which decays decoupled, w ← w − lr·λ·w (Keras's default 0.004; PyTorch's 0.01). Biases and normalization parameters decay too, as in PyTorch's default.");
     public static OptimizerParameter ClipNorm { get; } = new("clip_norm", "a number >= 0", v => v >= 0, For(0, All6),
         "Clip the gradients by their global norm over all parameters (PyTorch's clip_grad_norm_, Keras's global_clipnorm): g ← g·c/(‖g‖ + 1e-6) when ‖g‖ > c. 0: off.");
@@ -73,5 +73,17 @@ public static class OptimizerParameters
 
     public static OptimizerParameter? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 
-    private static Dictionary<string, double> For(double value, params string[] optimizers) => optimizers.ToDictionary(n => n, _ => value);
+    /// <summary>A plain loop rather than LINQ's ToDictionary, whose instantiation over double is compiled at start-up.</summary>
+    private static Dictionary<string, double> For(double value, params string[] optimizers)
+    {
+        var defaults = new Dictionary<string, double>(optimizers.Length);
+        foreach (string name in optimizers) defaults[name] = value;
+        return defaults;
+    }
+
+    private static Dictionary<string, double> With(Dictionary<string, double> defaults, string optimizer, double value)
+    {
+        defaults[optimizer] = value;
+        return defaults;
+    }
 }

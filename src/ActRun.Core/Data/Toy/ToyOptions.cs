@@ -55,7 +55,22 @@ public sealed record ToyOption(string Name, string Expected, bool Count, Func<do
             ? v
             : throw new ConfigException($"Dataset '{dataset}': {Name} must be a number, got '{text}'.");
 
-    /// <summary>The default every toy set shares, as text, or null when each set has its own.</summary>
-    public string? SharedDefault =>
-        DatasetCatalog.ToyGenerators.Select(g => Get(g.Defaults)).Distinct().ToList() is [double only] ? Format(only) : null;
+    /// <summary>
+    /// The default every toy set shares, as text, or null when each set has its own. A plain loop: compare's help reads it
+    /// at start-up, where LINQ over double would be compiled first.
+    /// </summary>
+    public string? SharedDefault
+    {
+        get
+        {
+            double? shared = null;
+            foreach (var generator in DatasetCatalog.ToyGenerators)
+            {
+                double value = Get(generator.Defaults);
+                if (shared is { } s && !s.Equals(value)) return null;
+                shared = value;
+            }
+            return shared is { } only ? Format(only) : null;
+        }
+    }
 }
