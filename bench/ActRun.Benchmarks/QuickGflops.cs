@@ -12,8 +12,10 @@ public static class QuickGflops
     public static void Run(int threads, int[]? batches = null, int[]? hiddens = null)
     {
         using var team = threads > 1 ? new KernelTeam(threads) : null;
-        Console.WriteLine($"path {Gemm.Best}, {threads} thread(s); best of 5 timings, GFLOP/s");
-        Console.WriteLine("batch hidden   X·W+b   Xᵀ·dZ   dZ·Wᵀ   H·W2+b  Hᵀ·dZ2  dZ2·W2ᵀ");
+        // GFLOP/s against the FMA peak measured now with as many threads (PeakReport), not a formula.
+        double peak = FmaPeak.Measure(Gemm.Best, threads);
+        Console.WriteLine($"path {Gemm.Best}, {threads} thread(s); best of 5 timings, GFLOP/s; measured {Gemm.Best} FMA peak on {threads} thread(s): {peak:F1} GFLOP/s");
+        Console.WriteLine("batch hidden          X·W+b          Xᵀ·dZ          dZ·Wᵀ         H·W2+b         Hᵀ·dZ2        dZ2·W2ᵀ   (% of the peak)");
         foreach (int batch in batches ?? [16, 64, 256])
             foreach (int hidden in hiddens ?? [32, 128, 512, 1024])
             {
@@ -31,7 +33,7 @@ public static class QuickGflops
                     Time(F(batch, hidden, 10), () => Gemm.MultiplyNN(z, w2, z2, batch, hidden, 10, false, b2, team, Gemm.Best)),
                     Time(F(hidden, batch, 10), () => Gemm.MultiplyTN(z, dz2, dw2, hidden, batch, 10, true, team, Gemm.Best)),
                     Time(F(batch, 10, hidden), () => Gemm.MultiplyNT(dz2, w2, dz, batch, 10, hidden, false, team, Gemm.Best)),
-                }.Select(g => $"{g,7:F1}")));
+                }.Select(g => $"{g,7:F1} ({100 * g / peak,3:F0}%)")));
             }
     }
 
