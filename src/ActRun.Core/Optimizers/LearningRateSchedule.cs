@@ -51,7 +51,15 @@ public sealed class LearningRateSchedule : IEquatable<LearningRateSchedule>
     private LearningRateSchedule(ScheduleKind kind, double[] values)
     {
         Kind = kind;
-        _values = values.Length == 0 ? kind.Parameters.Select(p => p.Default).ToArray() : values;
+        _values = values.Length == 0 ? Defaults(kind) : values;
+    }
+
+    /// <summary>The kind's default values, in a loop: LINQ over double would be compiled at start-up (the static Constant).</summary>
+    private static double[] Defaults(ScheduleKind kind)
+    {
+        var values = new double[kind.Parameters.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = kind.Parameters[i].Default;
+        return values;
     }
 
     public ScheduleKind Kind { get; }
@@ -77,7 +85,7 @@ public sealed class LearningRateSchedule : IEquatable<LearningRateSchedule>
         var (name, arguments) = SpecText.Split(text, "a schedule such as cosine(warmup=2)");
         var kind = Kinds.FirstOrDefault(k => k.Name == name)
             ?? throw new ConfigException($"Unknown schedule '{name}'.{Suggest.DidYouMean(name, Names)} Known: {string.Join(", ", Names)}.");
-        double[] values = kind.Parameters.Select(p => p.Default).ToArray();
+        double[] values = Defaults(kind);
         foreach (var (key, value) in arguments)
         {
             int i = IndexOf(kind, key);

@@ -25,7 +25,7 @@ public sealed class CompareCommand
     public Option<string?> DropColumns { get; } = new("--drop-columns") { Description = "csv: columns to leave out, comma-separated (an id, a date, free text)" };
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
-    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => string.Join(",", d.Hidden))})");
+    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => Widths(d.Hidden))})");
     /// <summary>
     /// An option for every setting that declares one (<see cref="ConfigKey.Option"/>), in declaration order: a key gets
     /// its option on compare by declaring it. The action stores the values given over the dataset's defaults, as --set would.
@@ -99,12 +99,39 @@ public sealed class CompareCommand
         _ => "default: " + key.Default,
     };
 
-    /// <summary>compare's default per kind of dataset, from <see cref="DatasetDefaults"/>: "32 on 2-D sets and csv, 64 on images".</summary>
+    /// <summary>
+    /// compare's default per kind of dataset, from <see cref="DatasetDefaults"/>: "32 on 2-D sets and csv, 64 on images".
+    /// Plain loops: the help is built at start-up, where LINQ over value tuples would be compiled first.
+    /// </summary>
     private static string ByDataset(Func<DatasetDefaults, string> value)
     {
-        (string Where, DatasetKind Kind)[] kinds = [("2-D sets", DatasetKind.Toy), ("images", DatasetKind.Images), ("csv", DatasetKind.Csv)];
-        var groups = kinds.GroupBy(k => value(DatasetDefaults.For(k.Kind)), k => k.Where);
-        return "default: " + string.Join(", ", groups.Select(g => $"{g.Key} on {string.Join(" and ", g)}"));
+        string[] places = ["2-D sets", "images", "csv"];
+        DatasetKind[] kinds = [DatasetKind.Toy, DatasetKind.Images, DatasetKind.Csv];
+        var values = new List<string>();
+        var where = new List<string>();
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            string v = value(DatasetDefaults.For(kinds[i]));
+            int at = values.IndexOf(v);
+            if (at < 0)
+            {
+                values.Add(v);
+                where.Add(places[i]);
+            }
+            else
+                where[at] += " and " + places[i];
+        }
+        var parts = new string[values.Count];
+        for (int i = 0; i < parts.Length; i++) parts[i] = $"{values[i]} on {where[i]}";
+        return "default: " + string.Join(", ", parts);
+    }
+
+    /// <summary>Widths as "64,64", without string.Join over int (compiled at start-up).</summary>
+    private static string Widths(IReadOnlyList<int> widths)
+    {
+        var text = new string[widths.Count];
+        for (int i = 0; i < text.Length; i++) text[i] = widths[i].ToString(CultureInfo.InvariantCulture);
+        return string.Join(",", text);
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
