@@ -182,16 +182,18 @@ public static unsafe class Gemm
                 }
                 operands = op.WithPackedA(pa, rows);
             }
+            // Large enough to share among the team's threads (the pack of Bᵀ and the product alike).
+            bool shared = team is not null && (long)op.M * op.K * op.N >= team.MinParallelWork;
             if (layout.PackLength > 0)
             {
                 packed = pp;
-                if (layout.PackAll && team is not null && layout.Panels >= 2 && (long)op.M * op.K * op.N >= team.MinParallelWork)
+                if (layout.PackAll && shared && layout.Panels >= 2)
                 {
                     var packWork = t_packBWork ??= new PackBWork();
                     packWork.Set(op, layout, packed);
                     try
                     {
-                        team.Run(packWork, Math.Min(2 * team.Threads, layout.Panels));
+                        team!.Run(packWork, Math.Min(2 * team.Threads, layout.Panels));
                     }
                     finally
                     {
@@ -202,7 +204,7 @@ public static unsafe class Gemm
                     Pack(op, layout, packed, 0, layout.Panels);
             }
             // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
-            int units = team is null || (long)op.M * op.K * op.N < team.MinParallelWork ? 1 : Math.Min(4 * team.Threads, layout.Blocks);
+            int units = shared ? Math.Min(4 * team!.Threads, layout.Blocks) : 1;
             var work = t_work ??= new ProductWork();
             work.Set(operands, layout, packed, path);
             try

@@ -105,8 +105,9 @@ public sealed class LayerDiagnostics
             var layer = _network.Layers[i];
             var (mean, std, dead, saturated) = Probe(layer, _maxDerivative[i]);
             InputPercentilesOf(layer);
-            bool weighted = Weights(layer) is not null;
-            stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(Weights(layer)!.Value) : double.NaN, weighted && _sampled > 0 ? _gradSum[i] / _sampled : double.NaN,
+            var weights = _weights[i];
+            bool weighted = weights is not null;
+            stats.Add(new LayerStats(epoch, i + 1, weighted ? Norm(weights!.Value) : double.NaN, weighted && _sampled > 0 ? _gradSum[i] / _sampled : double.NaN,
                 weighted && _sampled > 0 ? _ratioSum[i] / _sampled : double.NaN, mean, std, dead, saturated, layer.Kind,
                 _percentiles[0], _percentiles[1], _percentiles[2]));
         }
