@@ -165,7 +165,15 @@ public static class ConfigKeys
         }
     }
 
-    internal static string Widths(IReadOnlyList<int> widths) => $"[{string.Join(",", widths.Select(w => w.ToString(CultureInfo.InvariantCulture)))}]";
+    internal static string Widths(IReadOnlyList<int> widths) => $"[{WidthList(widths)}]";
+
+    /// <summary>Layer widths as "64,64" (a loop, not string.Join over int: compare's help uses it at start-up).</summary>
+    public static string WidthList(IReadOnlyList<int> widths)
+    {
+        var text = new string[widths.Count];
+        for (int i = 0; i < text.Length; i++) text[i] = widths[i].ToString(CultureInfo.InvariantCulture);
+        return string.Join(",", text);
+    }
     internal static string Int(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     internal static string Num(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 }

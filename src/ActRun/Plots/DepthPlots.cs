@@ -61,7 +61,7 @@ public static class DepthPlots
             plot.Title($"{statistic.Title}\n({how})");
             plot.XLabel("hidden layer (1 = nearest the input)");
             plot.YLabel(log ? statistic.Axis + " (log scale)" : statistic.Axis);
-            IntegerTicks(plot, 1, deepest);
+            ResultPlots.IntegerTicks(plot, 1, deepest);
             if (statistic.Fraction) plot.Axes.SetLimitsY(-0.02, 1.02);
             plot.ShowLegend(Edge.Right);
             PngFile.Save(plot, Path.Combine(folder, statistic.File));
@@ -118,11 +118,5 @@ public static class DepthPlots
     {
         for (int i = 0; i < order.Count; i++) if (order[i] == variant) return i;
         return 0;
-    }
-
-    private static void IntegerTicks(Plot plot, int first, int last)
-    {
-        var ticks = PlotAxes.IntegerTicks(first, last);
-        plot.Axes.Bottom.SetTicks(ticks.Select(t => (double)t).ToArray(), ticks.Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
 }

@@ -35,8 +35,7 @@ public static class InputPercentilePlot
         plot.XLabel("epoch");
         plot.YLabel("activation input z (percentiles over the probe batch)");
         var epochs = curves.SelectMany(c => c.P50).Select(p => (int)p.X).ToList();
-        var ticks = PlotAxes.IntegerTicks(epochs.Min(), epochs.Max());
-        plot.Axes.Bottom.SetTicks(ticks.Select(t => (double)t).ToArray(), ticks.Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray());
+        ResultPlots.IntegerTicks(plot, epochs.Min(), epochs.Max());
         plot.ShowLegend(Edge.Right);
         PngFile.Save(plot, Path.Combine(folder, File));
         return new(File, "The 15th, 50th and 85th percentiles of the input to the last hidden layer's activation function (over the probe batch's " +

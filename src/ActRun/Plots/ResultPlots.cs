@@ -153,9 +153,13 @@ public static class ResultPlots
     }
 
     /// <summary>Whole epochs on the x axis.</summary>
-    private static void EpochTicks(Plot plot, IReadOnlyList<MetricRecord> metrics)
+    private static void EpochTicks(Plot plot, IReadOnlyList<MetricRecord> metrics) =>
+        IntegerTicks(plot, metrics.Min(m => m.Epoch), metrics.Max(m => m.Epoch));
+
+    /// <summary>Whole-number ticks from <paramref name="first"/> to <paramref name="last"/> on the x axis (<see cref="PlotAxes.IntegerTicks"/>): epochs, layers.</summary>
+    internal static void IntegerTicks(Plot plot, int first, int last)
     {
-        var ticks = PlotAxes.IntegerTicks(metrics.Min(m => m.Epoch), metrics.Max(m => m.Epoch));
+        var ticks = PlotAxes.IntegerTicks(first, last);
         plot.Axes.Bottom.SetTicks(ticks.Select(t => (double)t).ToArray(), ticks.Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
 

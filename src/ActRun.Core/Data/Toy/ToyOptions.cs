@@ -51,9 +51,7 @@ public sealed record ToyOption(string Name, string Expected, bool Count, Func<do
         ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
             ? n
             : throw new ConfigException($"Dataset '{dataset}': {Name} must be a whole number, got '{text}'.")
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-            ? v
-            : throw new ConfigException($"Dataset '{dataset}': {Name} must be a number, got '{text}'.");
+        : DatasetSpec.Number(dataset, Name, text);
 
     /// <summary>
     /// The default every toy set shares, as text, or null when each set has its own. A plain loop: compare's help reads it

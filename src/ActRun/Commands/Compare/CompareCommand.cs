@@ -25,7 +25,7 @@ public sealed class CompareCommand
     public Option<string?> DropColumns { get; } = new("--drop-columns") { Description = "csv: columns to leave out, comma-separated (an id, a date, free text)" };
     public Option<string?> Task { get; } = new Option<string?>("--task") { Description = "csv: classification (string or integer labels) or regression (numeric target) (default: classification)" }.AcceptOnlyFromAmong("classification", "regression");
     public Option<double?> TestFraction { get; } = OptionParsers.PositiveRate("--test-fraction", "csv with one file: the share of rows held out for testing, split with --seed (default 0.2)");
-    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => Widths(d.Hidden))})");
+    public Option<int[]?> Hidden { get; } = OptionParsers.LayerSizes("--hidden", $"Hidden layer widths, e.g. 128 or 64,64 ({ByDataset(d => ConfigKeys.WidthList(d.Hidden))})");
     /// <summary>
     /// An option for every setting that declares one (<see cref="ConfigKey.Option"/>), in declaration order: a key gets
     /// its option on compare by declaring it. The action stores the values given over the dataset's defaults, as --set would.
@@ -124,14 +124,6 @@ public sealed class CompareCommand
         var parts = new string[values.Count];
         for (int i = 0; i < parts.Length; i++) parts[i] = $"{values[i]} on {where[i]}";
         return "default: " + string.Join(", ", parts);
-    }
-
-    /// <summary>Widths as "64,64", without string.Join over int (compiled at start-up).</summary>
-    private static string Widths(IReadOnlyList<int> widths)
-    {
-        var text = new string[widths.Count];
-        for (int i = 0; i < text.Length; i++) text[i] = widths[i].ToString(CultureInfo.InvariantCulture);
-        return string.Join(",", text);
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
