@@ -37,8 +37,8 @@ public static class TuningRunner
         {
             var plan = ExperimentPlan.CreateTrials(trialConfig, tunedKeys, runs.Select(r => (mine[r.Variant].Index, r.Point)).ToList(), epochs, seeds);
             string roundFolder = RoundFolder(folder, round);
-            foreach (var (spec, loaded) in ExperimentRunner.LoadData(ExperimentRunner.ToTrain(plan, roundFolder, trialOptions), options.DataDirectory, data))
-                data[spec] = loaded;
+            foreach (var (dataSpec, loaded) in ExperimentRunner.LoadData(ExperimentRunner.ToTrain(plan, roundFolder, trialOptions), options.DataDirectory, data))
+                data[dataSpec] = loaded;
             var outcome = ExperimentRunner.Run(plan, roundFolder, trialOptions, data, observerFor?.Invoke(round, plan), cancel);
             if (outcome.Cancelled) throw new OperationCanceledException(cancel);
             var stored = ResultFolder.Load(roundFolder);
