@@ -56,11 +56,19 @@ public static class DatasetKeys
     /// (the set's own default).
     /// </summary>
     private static ConfigKey ToyKey(ToyOption option) => new("dataset." + option.Name, option.Expected,
-        $"Toy sets: {option.Description} Empty: {option.SharedDefault ?? "the set's own default"}.",
+        () => $"Toy sets: {option.Description} Empty: {option.SharedDefault ?? "the set's own default"}.",
         c => c.Dataset.Toy.TryGetValue(option.Name, out double v) ? option.Format(v) : "",
         (c, n, o) => c.Dataset.Toy = c.Dataset.Toy.SetItem(option.Name, option.Count ? PositiveInt(n, o) : Number(n, o, option.Valid, option.Expected)));
 
-    /// <summary>The dataset keys in the order config.yaml and the config reference list them.</summary>
-    public static IReadOnlyList<ConfigKey> All { get; } =
-        [Name, Features, Path, TestPath, LabelColumn, Task, DropColumns, TestFraction, TrainSubset, TestSubset, .. ToyOptions.All.Select(ToyKey)];
+    /// <summary>The keys written out above, in order (<see cref="ConfigKeys.Declared"/>).</summary>
+    public static IReadOnlyList<ConfigKey> Declared { get; } = [Name, Features, Path, TestPath, LabelColumn, Task, DropColumns, TestFraction, TrainSubset, TestSubset];
+
+    /// <summary>The dataset keys in the order config.yaml and the config reference list them: the declared ones, then one per toy setting.</summary>
+    public static IReadOnlyList<ConfigKey> All => Generated.All;
+
+    /// <summary>Made on first use, not with the declarations (<see cref="ConfigKeys.Declared"/>).</summary>
+    private static class Generated
+    {
+        public static readonly IReadOnlyList<ConfigKey> All = [.. Declared, .. ToyOptions.All.Select(ToyKey)];
+    }
 }

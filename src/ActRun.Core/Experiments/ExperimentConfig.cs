@@ -41,7 +41,18 @@ public sealed class ExperimentConfig
     /// Where values were written (file:line:column or the option), for errors found only once runs are planned:
     /// by setting key (<c>train.momentum</c>), <c>sweep:</c> + key and <c>expect:</c> + label.
     /// </summary>
-    internal Dictionary<string, ConfigOrigin> Origins { get; set; } = new();
+    /// <remarks>
+    /// Made when first asked for, as are the dataset's and optimizer's dictionaries: a fresh config is also what gives a
+    /// setting's default (<see cref="ConfigKey.Default"/>), which <c>compare --help</c> prints at start-up, and making
+    /// them would compile their generic code over value types there (about 3 ms per launch).
+    /// </remarks>
+    internal Dictionary<string, ConfigOrigin> Origins
+    {
+        get => origins ??= [];
+        set => origins = value;
+    }
+
+    private Dictionary<string, ConfigOrigin>? origins;
 
     /// <summary>A config error that starts with where <paramref name="key"/> was written, when that is known.</summary>
     internal ConfigException ErrorAt(string key, string message) =>
@@ -90,8 +101,14 @@ public sealed record DatasetConfig
     public int? TrainSubset { get; set; }
     public int? TestSubset { get; set; }
     /// <summary>The toy generator's settings that the config sets, by name (<see cref="Data.Toy.ToyOptions.All"/>); a missing one is the set's default.</summary>
-    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> Toy { get; set; } =
-        System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
+    /// <remarks>Empty until set, without touching the immutable collections (see <see cref="ExperimentConfig"/>'s Origins).</remarks>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> Toy
+    {
+        get => toy ?? System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
+        set => toy = value;
+    }
+
+    private System.Collections.Immutable.ImmutableSortedDictionary<string, double>? toy;
 }
 
 public sealed record ModelConfig
@@ -116,8 +133,14 @@ public sealed record TrainConfig
     public double Lr { get; set; } = 0.01;
     public double Momentum { get; set; }
     /// <summary>The optimizer's other hyper-parameters that the config sets, by name (<see cref="Optimizers.OptimizerParameters"/>); a missing one is the optimizer's default.</summary>
-    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> OptimizerParameters { get; set; } =
-        System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
+    /// <remarks>Empty until set, as <see cref="DatasetConfig.Toy"/>.</remarks>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> OptimizerParameters
+    {
+        get => optimizerParameters ?? System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
+        set => optimizerParameters = value;
+    }
+
+    private System.Collections.Immutable.ImmutableSortedDictionary<string, double>? optimizerParameters;
     /// <summary>The learning-rate schedule's text (<see cref="Optimizers.LearningRateSchedule"/>): constant, step(..), exponential(..), cosine(..), one_cycle(..).</summary>
     public string Schedule { get; set; } = "constant";
     /// <summary>A run diverges when an epoch's training loss exceeds this multiple of its initial loss; 0 is off (<see cref="Training.DivergenceRule"/>).</summary>

@@ -27,7 +27,7 @@ public static class TrainKeys
     public static ConfigKey Lr { get; } = new("train.lr", "a positive number", "The learning rate.",
         c => Num(c.Train.Lr), (c, n, o) => c.Train.Lr = Number(n, o, v => v > 0, "a positive number")) { Option = new("--lr", "Learning rate") };
 
-    public static ConfigKey Momentum { get; } = new("train.momentum", "a number in [0, 1)", OptimizerKeyDescription(OptimizerParameters.Momentum),
+    public static ConfigKey Momentum { get; } = new("train.momentum", "a number in [0, 1)", () => OptimizerKeyDescription(OptimizerParameters.Momentum),
         c => Num(c.Train.Momentum), (c, n, o) => c.Train.Momentum = Number(n, o, v => v is >= 0 and < 1, "a number in [0, 1)"))
     {
         Option = new("--momentum", "SGD momentum, 0 = plain SGD"),
@@ -73,19 +73,32 @@ public static class TrainKeys
         "Multiply the learning rate by factor when the monitored validation metric has not improved by more than min_delta for patience epochs, then wait cooldown epochs; never below min_lr (Keras's ReduceLROnPlateau). on: factor 0.1, patience 10, min_delta 0.0001. Empty: off.",
         c => c.Train.ReduceLrOnPlateau?.ToString() ?? "off", (c, n, o) => c.Train.ReduceLrOnPlateau = CallbackKeys.Plateau(n, o), Omitted: "off");
 
-    /// <summary>The train keys in the order config.yaml and the config reference list them.</summary>
-    public static IReadOnlyList<ConfigKey> All { get; } =
-    [
-        Epochs, BatchSize, Optimizer, Lr, Momentum,
-        .. OptimizerParameters.All.Where(p => p != OptimizerParameters.Momentum).Select(OptimizerKey),
-        Schedule, DivergenceFactor, ValidationFraction, Monitor, EarlyStopping, ReduceLrOnPlateau,
-    ];
+    /// <summary>The keys written out above, in order (<see cref="ConfigKeys.Declared"/>).</summary>
+    public static IReadOnlyList<ConfigKey> Declared { get; } =
+        [Epochs, BatchSize, Optimizer, Lr, Momentum, Schedule, DivergenceFactor, ValidationFraction, Monitor, EarlyStopping, ReduceLrOnPlateau];
+
+    /// <summary>
+    /// The train keys in the order config.yaml and the config reference list them: the declared ones, with a key per
+    /// optimizer hyper-parameter after momentum (a test holds the declared ones to <see cref="Declared"/>'s order).
+    /// </summary>
+    public static IReadOnlyList<ConfigKey> All => Generated.All;
+
+    /// <summary>Made on first use, not with the declarations (<see cref="ConfigKeys.Declared"/>).</summary>
+    private static class Generated
+    {
+        public static readonly IReadOnlyList<ConfigKey> All =
+        [
+            Epochs, BatchSize, Optimizer, Lr, Momentum,
+            .. OptimizerParameters.All.Where(p => p != OptimizerParameters.Momentum).Select(OptimizerKey),
+            Schedule, DivergenceFactor, ValidationFraction, Monitor, EarlyStopping, ReduceLrOnPlateau,
+        ];
+    }
 
     /// <summary>
     /// The key train.NAME of an optimizer hyper-parameter, from its one declaration; left out of config.yaml when not set
     /// (the optimizer's default), so configs written before it existed keep their meaning.
     /// </summary>
-    private static ConfigKey OptimizerKey(OptimizerParameter p) => new("train." + p.Name, p.Expected, OptimizerKeyDescription(p),
+    private static ConfigKey OptimizerKey(OptimizerParameter p) => new("train." + p.Name, p.Expected, () => OptimizerKeyDescription(p),
         c => c.Train.OptimizerParameters.TryGetValue(p.Name, out double v) ? p.Format(v) : "",
         (c, n, o) => c.Train.OptimizerParameters = c.Train.OptimizerParameters.SetItem(p.Name, Checked(o, () => p.ParseValue(Text(n, o, p.Expected)))),
         Omitted: "");

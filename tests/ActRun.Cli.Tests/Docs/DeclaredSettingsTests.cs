@@ -17,6 +17,18 @@ public sealed class DeclaredSettingsTests
 
     public static TheoryData<string> KeysWithOptions() => [.. ConfigKeys.All.Where(k => k.Option is not null).Select(k => k.Path)];
 
+    [Fact]
+    public void The_declared_keys_are_every_key_but_those_made_from_the_toy_and_optimizer_tables_in_the_same_order()
+    {
+        var made = ConfigKeys.All.Where(k => !ConfigKeys.Declared.Contains(k)).Select(k => k.Path).ToList();
+        var expected = Core.Data.Toy.ToyOptions.All.Select(o => "dataset." + o.Name)
+            .Concat(Core.Optimizers.OptimizerParameters.All.Where(p => p.Name != "momentum").Select(p => "train." + p.Name));
+        Assert.Equal(expected.Order(), made.Order());
+        Assert.Equal(ConfigKeys.All.Where(ConfigKeys.Declared.Contains), ConfigKeys.Declared);
+        // compare builds its options from the declared keys only: a made key must not declare one.
+        Assert.DoesNotContain(ConfigKeys.All.Except(ConfigKeys.Declared), k => k.Option is not null);
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public void Every_setting_is_in_the_config_reference_with_its_value_and_description(string path)
