@@ -41,7 +41,11 @@ public static class CliApp
             new Option<bool>(VerboseOption) { Description = "On an error, also print the exception and its stack trace", Recursive = true },
         };
 
-    public static async Task<int> RunAsync(string[] args, CliContext context)
+    /// <summary>
+    /// Runs a command line. Synchronous, as every command's action is: an async entry point would compile its state
+    /// machines (and System.CommandLine's) at every start-up.
+    /// </summary>
+    public static int Run(string[] args, CliContext context)
     {
         // Read from the tokens, not the parse: an error can come before (or instead of) a successful parse.
         bool verbose = args.TakeWhile(a => a != "--").Contains(VerboseOption);
@@ -62,6 +66,7 @@ public static class CliApp
                 context.Error.WriteLine($"actrun: {OneLine(MissingCommand(parse, root) ?? Describe(parse.Errors[0], root))}");
                 return ExitCodes.Usage;
             }
+            if (parse.Action is not System.CommandLine.Help.HelpAction) context.Starting?.Invoke();
             var invocation = new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
@@ -69,7 +74,7 @@ public static class CliApp
                 Error = context.Error,
                 ProcessTerminationTimeout = null,
             };
-            return await parse.InvokeAsync(invocation, context.Cancel);
+            return parse.Invoke(invocation);
         }
         catch (Exception e)
         {

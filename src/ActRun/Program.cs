@@ -12,8 +12,13 @@ void OnSignal(PosixSignalContext signal)
     Console.Error.WriteLine("actrun: stopping at the end of the current epoch; signal again to stop at once.");
     cancel.Cancel();
 }
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+// Installed when a command starts (CliContext.Starting): help and usage errors end at once without them.
+var signals = new List<PosixSignalRegistration>();
+void HandleSignals()
+{
+    signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal));
+    signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
+}
 
 // Work on other threads (progress display, timers) must not end the process with a stack trace either.
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>
@@ -22,5 +27,7 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     Environment.Exit(ExitCodes.Failure);
 };
 
-var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token);
-return await CliApp.RunAsync(args, context);
+var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token) { Starting = HandleSignals };
+int code = CliApp.Run(args, context);
+foreach (var signal in signals) signal.Dispose();
+return code;

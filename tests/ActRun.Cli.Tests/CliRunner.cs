@@ -15,7 +15,7 @@ public static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CliApp.RunAsync(args, new CliContext(stdout, stderr, false, cancel)).GetAwaiter().GetResult();
+        int code = CliApp.Run(args, new CliContext(stdout, stderr, false, cancel));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
