@@ -160,21 +160,29 @@ public static unsafe class Gemm
         int width = path switch { GemmPath.Vector512 => 16, GemmPath.Vector256 => 8, _ => 4 };
         int rows = path == GemmPath.Vector512 ? Simd512.Rows : path == GemmPath.Vector256 ? Simd256.Rows : Simd128.Rows;
         var layout = Layout.Create(op, rows, 2 * width);
-        float* packed = null;
-        float[] pack = Buffer(ref t_pack, layout.PackLength);
+        // Large enough to share among the team's threads (the packs and the product alike).
+        bool shared = team is not null && (long)op.M * op.K * op.N >= team.MinParallelWork;
+        // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
+        int units = shared ? Math.Min(4 * team!.Threads, layout.Blocks) : 1;
         bool packA = op.Rs == 1 && op.Cs != 1 && layout.RowBlocks >= 8 && op.N >= PackAMinColumns;
-        float[] packAStore = packA ? Buffer(ref t_packA, layout.RowBlocks * rows * op.K) : [];
+        // Where a unit alone reads what a pack holds, it packs that part itself, just before using it, while it stays in
+        // cache and without a pass of the team (and its wait) before the product: the row blocks of Aᵀ when the rows
+        // are split, each panel of Bᵀ when the columns are (or one unit does all). Otherwise the team packs first.
+        bool packAInUnits = packA && (units == 1 || !layout.SplitColumns);
+        bool packBInUnits = layout.PackAll && (units == 1 || layout.SplitColumns);
+        float* packed = null;
+        float[] pack = Buffer(ref t_pack, packBInUnits ? 0 : layout.PackLength);
+        float[] packAStore = packA && !packAInUnits ? Buffer(ref t_packA, layout.RowBlocks * rows * op.K) : [];
         fixed (float* pp = pack, pa = packAStore)
         {
             var operands = op;
-            if (packA)
+            if (packA && !packAInUnits)
             {
                 var packWork = t_packWork ??= new PackAWork();
                 packWork.Set(op, rows, layout.RowBlocks, pa);
                 try
                 {
-                    if (team is null) packWork.Execute(0, 1);
-                    else team.Run(packWork, Math.Min(2 * team.Threads, layout.RowBlocks));
+                    team!.Run(packWork, Math.Min(2 * team.Threads, layout.RowBlocks));
                 }
                 finally
                 {
@@ -182,9 +190,7 @@ public static unsafe class Gemm
                 }
                 operands = op.WithPackedA(pa, rows);
             }
-            // Large enough to share among the team's threads (the pack of Bᵀ and the product alike).
-            bool shared = team is not null && (long)op.M * op.K * op.N >= team.MinParallelWork;
-            if (layout.PackLength > 0)
+            if (layout.PackLength > 0 && !packBInUnits)
             {
                 packed = pp;
                 if (layout.PackAll && shared && layout.Panels >= 2)
@@ -203,10 +209,8 @@ public static unsafe class Gemm
                 else
                     Pack(op, layout, packed, 0, layout.Panels);
             }
-            // A few units per thread, so that a thread that starts late or runs slower takes fewer of them.
-            int units = shared ? Math.Min(4 * team!.Threads, layout.Blocks) : 1;
             var work = t_work ??= new ProductWork();
-            work.Set(operands, layout, packed, path);
+            work.Set(operands, layout, packed, path, packAInUnits ? rows : 0, packBInUnits);
             try
             {
                 if (units == 1) work.Execute(0, 1);
@@ -247,18 +251,31 @@ public static unsafe class Gemm
 
         public void Clear() => _op = default;
 
-        public void Execute(int unit, int units) =>
-            PackA(_op, _mr, (int)((long)_blocks * unit / units), (int)((long)_blocks * (unit + 1) / units), _dst);
+        public void Execute(int unit, int units)
+        {
+            int first = (int)((long)_blocks * unit / units);
+            PackA(_op, _mr, first, (int)((long)_blocks * (unit + 1) / units), _dst + (nint)first * _op.K * _mr);
+        }
     }
 
-    /// <summary>Aᵀ stored [k×m] (rows of a tile adjacent, p far apart) to blocks of mr rows, each p's mr values contiguous.</summary>
+    /// <summary>
+    /// Aᵀ stored [k×m] (rows of a tile adjacent, p far apart) to blocks of mr rows, each p's mr values contiguous:
+    /// blocks [firstBlock, endBlock), block b at dst + (b − firstBlock)·K·mr. A full block of 8 rows (AVX-512's tile)
+    /// moves one 256-bit vector per p.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(in Operands op, int mr, int firstBlock, int endBlock, float* dst)
     {
         for (int block = firstBlock; block < endBlock; block++)
         {
             int row = block * mr, rows = Math.Min(mr, op.M - row);
-            float* d = dst + (nint)block * op.K * mr;
+            float* d = dst + (nint)(block - firstBlock) * op.K * mr;
             float* s = op.A + row;
+            if (rows == 8 && mr == 8 && Vector256.IsHardwareAccelerated)
+            {
+                for (int p = 0; p < op.K; p++, d += 8, s += op.Cs) Vector256.Store(Vector256.Load(s), d);
+                continue;
+            }
             for (int p = 0; p < op.K; p++, d += mr, s += op.Cs)
             {
                 int r = 0;
@@ -341,32 +358,7 @@ public static unsafe class Gemm
         int nr = layout.Nr, k = op.K, n = op.N;
         if (layout.PackAll)
         {
-            for (int panel = firstPanel; panel < endPanel; panel++)
-            {
-                float* d = dst + (nint)panel * k * nr;
-                int j0 = panel * nr, cols = Math.Min(nr, n - j0);
-                // Blocks of 8 columns × 8 p move as 8×8 transposes of vectors where AVX has them; the rest one by one.
-                int vectorCols = Avx.IsSupported ? cols & ~7 : 0;
-                for (int p0 = 0; p0 < k; p0 += PackPBlock)
-                {
-                    int p1 = Math.Min(k, p0 + PackPBlock), vectorEnd = p0 + ((p1 - p0) & ~7);
-                    for (int jj = 0; jj < vectorCols; jj += 8)
-                    {
-                        float* s = op.B + (nint)(j0 + jj) * op.Ldb;
-                        for (int p = p0; p < vectorEnd; p += 8) Transpose8x8(s + p, op.Ldb, d + (nint)p * nr + jj, nr);
-                    }
-                    for (int jj = 0; jj < nr; jj++)
-                    {
-                        if (jj >= cols)
-                        {
-                            for (int p = p0; p < p1; p++) d[p * nr + jj] = 0;
-                            continue;
-                        }
-                        float* s = op.B + (nint)(j0 + jj) * op.Ldb;
-                        for (int p = jj < vectorCols ? vectorEnd : p0; p < p1; p++) d[p * nr + jj] = s[p];
-                    }
-                }
-            }
+            for (int panel = firstPanel; panel < endPanel; panel++) PackPanel(op, layout, panel, 0, k, dst + (nint)panel * k * nr);
             return;
         }
         int tail0 = (layout.Panels - 1) * nr, tailCols = n - tail0;
@@ -376,6 +368,40 @@ public static unsafe class Gemm
             float* d = dst + p * nr;
             for (int jj = 0; jj < tailCols; jj++) d[jj] = s[jj];
             for (int jj = tailCols; jj < nr; jj++) d[jj] = 0;
+        }
+    }
+
+    /// <summary>Rows p of [pStart, pEnd) of Bᵀ's panel (columns panel·Nr..), row p at d + (p − pStart)·Nr, zero-padded.</summary>
+    /// <remarks>
+    /// Fully optimized from its first call, as the product's kernel is: called once per panel, it would otherwise run
+    /// unoptimized code (its transposes not inlined) for the first hundred milliseconds of a run.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackPanel(in Operands op, in Layout layout, int panel, int pStart, int pEnd, float* d)
+    {
+        int nr = layout.Nr;
+        int j0 = panel * nr, cols = Math.Min(nr, op.N - j0);
+        d -= (nint)pStart * nr;
+        // Blocks of 8 columns × 8 p move as 8×8 transposes of vectors where AVX has them; the rest one by one.
+        int vectorCols = Avx.IsSupported ? cols & ~7 : 0;
+        for (int p0 = pStart; p0 < pEnd; p0 += PackPBlock)
+        {
+            int p1 = Math.Min(pEnd, p0 + PackPBlock), vectorEnd = p0 + ((p1 - p0) & ~7);
+            for (int jj = 0; jj < vectorCols; jj += 8)
+            {
+                float* s = op.B + (nint)(j0 + jj) * op.Ldb;
+                for (int p = p0; p < vectorEnd; p += 8) Transpose8x8(s + p, op.Ldb, d + (nint)p * nr + jj, nr);
+            }
+            for (int jj = 0; jj < nr; jj++)
+            {
+                if (jj >= cols)
+                {
+                    for (int p = p0; p < p1; p++) d[p * nr + jj] = 0;
+                    continue;
+                }
+                float* s = op.B + (nint)(j0 + jj) * op.Ldb;
+                for (int p = jj < vectorCols ? vectorEnd : p0; p < p1; p++) d[p * nr + jj] = s[p];
+            }
         }
     }
 
@@ -417,6 +443,8 @@ public static unsafe class Gemm
         Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
     }
 
+    [ThreadStatic] private static float[]? t_packAUnit;
+
     /// <summary>One product's tiles, shared out by output blocks: unit i is a contiguous range of panels or row blocks, over all of k.</summary>
     private sealed class ProductWork : IKernelWork
     {
@@ -424,13 +452,19 @@ public static unsafe class Gemm
         private Layout _layout;
         private float* _packed;
         private GemmPath _path;
+        private int _packAMr;
+        private bool _packPanels;
 
-        public void Set(in Operands op, in Layout layout, float* packed, GemmPath path)
+        /// <param name="packAMr">Non-zero: each unit packs its row blocks of Aᵀ (blocks of this many rows) before its tiles.</param>
+        /// <param name="packPanels">Each unit packs Bᵀ panel by panel, k chunk by k chunk, just before using it.</param>
+        public void Set(in Operands op, in Layout layout, float* packed, GemmPath path, int packAMr, bool packPanels)
         {
             _op = op;
             _layout = layout;
             _packed = packed;
             _path = path;
+            _packAMr = packAMr;
+            _packPanels = packPanels;
         }
 
         public void Clear() => _op = default;
@@ -440,18 +474,35 @@ public static unsafe class Gemm
             int blocks = _layout.Blocks;
             int first = (int)((long)blocks * unit / units), last = (int)((long)blocks * (unit + 1) / units);
             var (j0, j1, i0, i1) = _layout.SplitColumns ? (first, last, 0, _layout.RowBlocks) : (0, _layout.Panels, first, last);
+            if (_packAMr == 0)
+            {
+                Run(_op, j0, j1, i0, i1);
+                return;
+            }
+            int mr = _packAMr;
+            var store = Buffer(ref t_packAUnit, (i1 - i0) * mr * _op.K);
+            fixed (float* pa = store)
+            {
+                PackA(_op, mr, i0, i1, pa);
+                // Blocks i0.. are at pa; the operands address block b at base + b·K·mr.
+                Run(_op.WithPackedA(pa - (nint)i0 * _op.K * mr, mr), j0, j1, i0, i1);
+            }
+        }
+
+        private void Run(in Operands op, int j0, int j1, int i0, int i1)
+        {
             switch (_path)
             {
-                case GemmPath.Vector512: Blocked<Simd512, Vector512<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
-                case GemmPath.Vector256: Blocked<Simd256, Vector256<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
-                default: Blocked<Simd128, Vector128<float>>(_op, _layout, _packed, j0, j1, i0, i1); break;
+                case GemmPath.Vector512: Blocked<Simd512, Vector512<float>>(op, _layout, _packed, _packPanels, j0, j1, i0, i1); break;
+                case GemmPath.Vector256: Blocked<Simd256, Vector256<float>>(op, _layout, _packed, _packPanels, j0, j1, i0, i1); break;
+                default: Blocked<Simd128, Vector128<float>>(op, _layout, _packed, _packPanels, j0, j1, i0, i1); break;
             }
         }
     }
 
     /// <summary>Panels [j0, j1) × row blocks [i0, i1) of C, k chunk by k chunk (C is reloaded between chunks, so the sum order is unchanged).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Blocked<TS, TV>(in Operands op, in Layout layout, float* packed, int j0, int j1, int i0, int i1)
+    private static void Blocked<TS, TV>(in Operands op, in Layout layout, float* packed, bool packPanels, int j0, int j1, int i0, int i1)
         where TS : ISimd<TV> where TV : unmanaged
     {
         int mr = layout.Mr, nr = layout.Nr, n = op.N;
@@ -460,6 +511,8 @@ public static unsafe class Gemm
         bool manyBlocks = i1 - i0 >= PanelCopyMinBlocks;
         // An update needs each element's whole sum at once: one chunk (copied only if it fits the buffer).
         float* panelCopy = !layout.PackAll && manyBlocks && op.Ldb != nr && (!op.Update || op.K <= KChunkLong) ? PanelBuffer() : null;
+        // Bᵀ packed here, a k chunk of one panel at a time, into the same buffer (PackAll products never update).
+        float* panelPack = packPanels ? PanelBuffer() : null;
         int kChunk = op.Update ? op.K : manyBlocks ? KChunkLong : KChunk;
         // Chunks of equal size: 784 = 4 × 196 rather than 3 × 256 + 16.
         int chunks = (op.K + kChunk - 1) / kChunk, step = (op.K + chunks - 1) / chunks;
@@ -473,7 +526,13 @@ public static unsafe class Gemm
                 int col = panel * nr, cols = Math.Min(nr, n - col);
                 float* b;
                 nint ldb;
-                if (layout.PackAll) { b = packed + ((nint)panel * op.K + p0) * nr; ldb = nr; }
+                if (panelPack != null)
+                {
+                    PackPanel(op, layout, panel, p0, p0 + kc, panelPack);
+                    b = panelPack;
+                    ldb = nr;
+                }
+                else if (layout.PackAll) { b = packed + ((nint)panel * op.K + p0) * nr; ldb = nr; }
                 else if (cols < nr) { b = packed + (nint)p0 * nr; ldb = nr; }
                 else if (panelCopy != null)
                 {

@@ -15,6 +15,9 @@ public class GemmTests
         { 1, 1, 1 }, { 7, 13, 5 }, { 65, 129, 17 }, { 1, 1000, 1 }, { 1, 1, 1000 }, { 1000, 1, 1 }, { 4, 32, 32 }, { 5, 3, 33 },
         { 6, 256, 16 }, { 7, 257, 17 }, { 8, 255, 31 }, { 9, 513, 32 }, { 13, 2, 65 }, { 12, 40, 64 }, { 17, 1, 47 }, { 3, 10, 130 },
         { 64, 784, 128 }, { 33, 128, 10 }, { 50, 10, 129 }, { 50, 600, 40 }, { 30, 1100, 40 }, { 50, 2049, 17 }, { 70, 37, 530 },
+        // More rows than columns and C at least 512 wide: the threads split the rows, and each packs its own blocks of
+        // Aᵀ (TN); NT's Bᵀ is packed by the team first. The last row block is partial on every width.
+        { 601, 9, 520 },
     };
 
     private enum Kind { NN, NNBias, TN, NT }
