@@ -14,7 +14,7 @@ namespace ActRun.Core.Experiments;
 /// <summary>The one table of settable keys, with their types and checks.</summary>
 public static class ConfigKeys
 {
-    public static IReadOnlyList<ConfigKey> All => Lists.All;
+    public static IReadOnlyList<ConfigKey> All => AllKeys.List;
 
     /// <summary>
     /// The keys written out one by one in <see cref="DatasetKeys"/>, <see cref="ModelKeys"/> and <see cref="TrainKeys"/>,
@@ -22,12 +22,12 @@ public static class ConfigKeys
     /// option. Commands build their options from these: <c>compare --help</c> then does not load those tables at start-up
     /// (about 1.5 ms of every launch), and <see cref="All"/> is made on first use.
     /// </summary>
-    public static IReadOnlyList<ConfigKey> Declared => Lists.Declared;
+    public static IReadOnlyList<ConfigKey> Declared { get; } = [.. DatasetKeys.Declared, .. ModelKeys.All, .. TrainKeys.Declared];
 
-    private static class Lists
+    /// <summary>Its own class, so that it is made when first read, not with <see cref="Declared"/>.</summary>
+    private static class AllKeys
     {
-        public static readonly IReadOnlyList<ConfigKey> Declared = [.. DatasetKeys.Declared, .. ModelKeys.All, .. TrainKeys.Declared];
-        public static readonly IReadOnlyList<ConfigKey> All = [.. DatasetKeys.All, .. ModelKeys.All, .. TrainKeys.All];
+        public static readonly IReadOnlyList<ConfigKey> List = [.. DatasetKeys.All, .. ModelKeys.All, .. TrainKeys.All];
     }
 
     /// <summary>The keys that are not settings of a run: set in the file or with --set, never swept.</summary>
