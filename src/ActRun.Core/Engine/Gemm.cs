@@ -24,9 +24,11 @@ public enum GemmPath
 /// Layout: C is cut into tiles of <c>Rows</c> × 2 vectors (6 × 16 on AVX2, 8 × 32 on AVX-512) computed by
 /// <see cref="GemmTile"/>, with k cut into chunks (short ones, whose slice of a B panel stays in L1, when a thread
 /// has few row blocks; long ones otherwise, so that C is loaded and stored fewer times). B is read in place
-/// when its rows are contiguous (X·W, Xᵀ·dZ); Bᵀ (dZ·Wᵀ) and a partial last panel are packed once per product
-/// into a per-thread buffer, zero-padded, and partial tiles go through a small tile on the stack. Aᵀ (Xᵀ·dZ) is
-/// packed by row blocks when C is wide (see <see cref="PackAMinColumns"/>).
+/// when its rows are contiguous (X·W, Xᵀ·dZ); Bᵀ (dZ·Wᵀ) and a partial last panel are packed, zero-padded, and
+/// partial tiles go through a small tile on the stack. Aᵀ (Xᵀ·dZ) is packed by row blocks when C is wide (see
+/// <see cref="PackAMinColumns"/>). A pack is made by the unit that alone reads it, just before its tiles (a panel
+/// of Bᵀ when the threads split the columns, the unit's row blocks of Aᵀ when they split the rows), else by the
+/// team before the product.
 /// Packing every B was measured slower: for a batch of 16 the copy costs more than the product saves. But a thread
 /// that runs a panel's k chunk over at least <see cref="PanelCopyMinBlocks"/> row blocks first copies that chunk
 /// to a contiguous per-thread buffer, whose lines do not evict each other (hidden 512/1024: 2–4 KB between B's rows).
