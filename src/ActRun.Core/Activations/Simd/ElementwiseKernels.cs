@@ -37,8 +37,10 @@ public static class ElementwiseKernels
         for (; i < z.Length; i++) dz[i] = da[i] * op.Derivative(z[i], a[i]);
     }
 
-    // Not inlined into the caller: each width's loop keeps its own inlining budget for the op's formula.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Not inlined into the caller: each width's loop keeps its own inlining budget for the op's formula. Fully
+    // optimized from the first call: ReadyToRun cannot hold these (generic over the op, and Vector512), and unoptimized
+    // code, every vector operation a call, ran for the first ~100 ms of a run, which is most of a short one.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ForwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, Span<float> a, int i)
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>
@@ -49,8 +51,8 @@ public static class ElementwiseKernels
         return i;
     }
 
-    // Not inlined into the caller: each width's loop keeps its own inlining budget for the op's formula.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // As ForwardBlocks.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int BackwardBlocks<TOp, TVector>(in TOp op, ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int i)
         where TOp : struct, IActivationOp
         where TVector : struct, IFloatVector<TVector>
