@@ -79,7 +79,7 @@ public static class TrainKeys
 
     /// <summary>
     /// The train keys in the order config.yaml and the config reference list them: the declared ones, with a key per
-    /// optimizer hyper-parameter after momentum (a test holds the declared ones to <see cref="Declared"/>'s order).
+    /// optimizer hyper-parameter after momentum.
     /// </summary>
     public static IReadOnlyList<ConfigKey> All => Generated.All;
 
@@ -88,9 +88,9 @@ public static class TrainKeys
     {
         public static readonly IReadOnlyList<ConfigKey> All =
         [
-            Epochs, BatchSize, Optimizer, Lr, Momentum,
+            .. Declared.TakeWhile(k => !ReferenceEquals(k, Schedule)),
             .. OptimizerParameters.All.Where(p => p != OptimizerParameters.Momentum).Select(OptimizerKey),
-            Schedule, DivergenceFactor, ValidationFraction, Monitor, EarlyStopping, ReduceLrOnPlateau,
+            .. Declared.SkipWhile(k => !ReferenceEquals(k, Schedule)),
         ];
     }
 
