@@ -101,11 +101,14 @@ public sealed record DatasetConfig
     public int? TrainSubset { get; set; }
     public int? TestSubset { get; set; }
     /// <summary>The toy generator's settings that the config sets, by name (<see cref="Data.Toy.ToyOptions.All"/>); a missing one is the set's default.</summary>
-    /// <remarks>Empty until set, without touching the immutable collections (see <see cref="ExperimentConfig"/>'s Origins).</remarks>
+    /// <remarks>
+    /// Empty until set, without touching the immutable collections (see <see cref="ExperimentConfig"/>'s Origins). An
+    /// empty one is stored as null, so that the record's equality stays what it was when every config held Empty.
+    /// </remarks>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, double> Toy
     {
         get => toy ?? System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
-        set => toy = value;
+        set => toy = value.IsEmpty ? null : value;
     }
 
     private System.Collections.Immutable.ImmutableSortedDictionary<string, double>? toy;
@@ -137,7 +140,7 @@ public sealed record TrainConfig
     public System.Collections.Immutable.ImmutableSortedDictionary<string, double> OptimizerParameters
     {
         get => optimizerParameters ?? System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty;
-        set => optimizerParameters = value;
+        set => optimizerParameters = value.IsEmpty ? null : value;
     }
 
     private System.Collections.Immutable.ImmutableSortedDictionary<string, double>? optimizerParameters;
