@@ -9,7 +9,7 @@
 #
 # Usage: bench/startup.sh BASE_REF [ROUNDS]          e.g. bench/startup.sh 4a986bb 300
 #   COMMANDS  command lines to time, separated by ';' (default: "--help;compare --help;run --help")
-# Output goes to stdout; the builds' progress to stderr. Nothing is left behind but the temporary folder's removal.
+# Output goes to stdout; the builds' progress to stderr. The temporary worktree and builds are removed at the end.
 set -euo pipefail
 
 base_ref=${1:?usage: bench/startup.sh BASE_REF [ROUNDS]}
@@ -36,6 +36,8 @@ cpu_ms() {  # CPU milliseconds of one launch: $1 the binary, the rest its argume
     awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.1f\n", (a[1] + a[2]) * 1000 }'
 }
 
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; date: $(date -u +%F); base $base_ref ($(git -C "$repo" rev-parse --short "$base_ref")), head $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet || echo ' + uncommitted changes')"
 for command in "${commands[@]}"; do
     read -r -a argv <<< "$command"
@@ -48,7 +50,6 @@ for command in "${commands[@]}"; do
         fi
         echo "$b $h" >> "$work/pairs"
     done
-    median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
     mb=$(awk '{ print $1 }' "$work/pairs" | median)
     mh=$(awk '{ print $2 }' "$work/pairs" | median)
     awk '{ print $2 - $1 }' "$work/pairs" | sort -g | awk -v cmd="actrun $command" -v mb="$mb" -v mh="$mh" '
